@@ -1,0 +1,1090 @@
+"""Event, statement and position extraction from one article.
+
+Rule-based, over the spaCy tokens of ``spacy.blank("id")`` and the entity mentions of
+``kg.entities``. What the rules look for is data (``kg/data/triggers.toml``,
+``cues.toml``, ``topics.tsv``); this module is the machinery that reads Indonesian
+clause structure well enough to fill the roles of an event:
+
+* a *trigger* (``mendesak``, ``pertemuan``, ``panggilan telepon``) in one of four
+  voices: active (source left, target right), passive (target left, source after
+  ``oleh`` or right after the verb), intransitive (``bertemu dengan X``) and noun
+  (``peringatan Biden bahwa …``, ``pertemuan Dewan Rusia-NATO``, ``antara X dan Y``);
+* clause boundaries (commas, complementisers, speech verbs), so a subject is looked
+  for in the trigger's own clause and coordinated verbs share a subject;
+* coreference that news needs: ``Dia``/``Ia``, ``kedua pemimpin``, subjects carried
+  into the next sentence, ``orang itu`` for an unnamed source, anaphoric
+  ``pembicaraan itu`` that adds duration, topic and mode to an earlier call;
+* context: future and planned (``akan``, ``dijadwalkan``, a date after
+  publication), conditions (``jika …`` becomes ``dip:condition``), negation, and
+  reported speech.
+
+Offsets are character offsets in ``Article.text``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Iterable
+
+from kg.dates import resolve_dates, resolve_relative
+from kg.entities import Mention, find_mentions, make_nlp
+from kg.model import Article, Entity, Event, Extraction, PositionHolding, Statement
+from kg.morph import derive, voice_of
+from kg.resources import data_file
+
+ACTOR_KINDS = {"person", "country", "organization"}
+PLACE_KINDS = {"city", "country", "location"}
+QUOTE_CHARS = "\"“”„«»"
+
+
+# --------------------------------------------------------------------------- data
+
+
+@dataclass(frozen=True)
+class Trigger:
+    id: str
+    type: str
+    words: tuple[str, ...]  # lower-cased tokens of the form
+    voice: str  # active | passive | intransitive | noun
+    mode: str | None
+    relation: str | None
+    topic_relation: str | None
+    place_relation: str | None
+    complement: bool
+    target_kinds: frozenset[str]
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Topic:
+    key: str
+    label_en: str
+    label_id: str
+    patterns: tuple[tuple[str, ...], ...]
+
+
+@dataclass
+class Patterns:
+    triggers: dict[str, list[Trigger]]  # first word -> triggers starting with it
+    cues: dict
+    topics: list[Topic]
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def default(cls) -> "Patterns":
+        return cls.load()
+
+    @classmethod
+    def load(cls) -> "Patterns":
+        with open(data_file("triggers.toml"), "rb") as fh:
+            spec = tomllib.load(fh)
+        with open(data_file("cues.toml"), "rb") as fh:
+            cues = tomllib.load(fh)
+        triggers: dict[str, list[Trigger]] = {}
+        for t in spec["trigger"]:
+            forms: dict[str, str] = {}
+            for root, frames in t.get("derive", {}).items():
+                forms.update(derive(root, frames))
+            for form in t.get("forms", []):
+                forms.setdefault(form, voice_of(form.split()[0]))
+            for form, voice in forms.items():
+                words = tuple(form.lower().split())
+                trig = Trigger(
+                    id=t["id"],
+                    type=t["type"],
+                    words=words,
+                    voice=voice,
+                    mode=t.get("mode"),
+                    relation=t.get("relation"),
+                    topic_relation=t.get("topic_relation"),
+                    place_relation=t.get("place_relation"),
+                    complement=bool(t.get("complement", False)),
+                    target_kinds=frozenset(t.get("target_kinds", ())),
+                    confidence=float(t.get("confidence", 0.7)),
+                )
+                triggers.setdefault(words[0], []).append(trig)
+        for lst in triggers.values():
+            lst.sort(key=lambda tr: -len(tr.words))  # longest form first
+        topics = []
+        with open(data_file("topics.tsv"), encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh, delimiter="\t"):
+                pats = tuple(tuple(p.lower().split()) for p in row["patterns"].split("|") if p)
+                topics.append(Topic(row["key"], row["label_en"], row["label_id"], pats))
+        return cls(triggers, cues, topics)
+
+    def words(self, section: str, name: str) -> set[str]:
+        return {w.lower() for w in self.cues[section][name]}
+
+
+# ----------------------------------------------------------------------- sentences
+
+
+@dataclass
+class Word:
+    text: str
+    lower: str
+    start: int
+    end: int
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    words: list[Word]
+    mentions: list[Mention]  # actor/place mentions inside, by position
+    quotes: list[tuple[int, int]]  # quoted char spans
+    dates: list  # DateMention objects inside, resolved
+    tail_start: int | None = None  # start of ", kata X" attribution
+    speaker: str | None = None  # entity key of the statement speaker, if any
+
+    def in_quote(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.quotes)
+
+
+@dataclass
+class Match:
+    trigger: Trigger
+    i: int  # first word index
+    j: int  # last word index + 1
+
+    @property
+    def voice(self) -> str:
+        return self.trigger.voice
+
+
+@dataclass
+class DocState:
+    """What the extractor remembers while reading an article, sentence by sentence."""
+
+    last_person: str | None = None
+    last_speaker: str | None = None
+    last_subject: list[str] = field(default_factory=list)
+    last_anonymous: str | None = None
+    main_consult: Event | None = None
+    last_consult: Event | None = None
+
+
+# ------------------------------------------------------------------------ extractor
+
+
+class Extractor:
+    def __init__(self, nlp=None, patterns: Patterns | None = None):
+        self.nlp = nlp if nlp is not None else make_nlp()
+        self.p = patterns or Patterns.default()
+        c = self.p
+        self.future = c.words("context", "future")
+        self.planned = c.words("context", "planned")
+        self.negation = c.words("context", "negation")
+        self.hypothetical = c.words("context", "hypothetical")
+        self.condition = c.words("clause", "condition")
+        self.complementizer = c.words("clause", "complementizer")
+        self.oblique = c.words("clause", "oblique")
+        self.light_verbs = c.words("clause", "light_verbs")
+        self.noun_modifiers = c.words("clause", "noun_modifiers")
+        self.speech_verbs = c.words("speech", "verbs")
+        self.tail = c.words("speech", "tail")
+        self.according = c.words("speech", "according")
+        self.anon_heads = c.words("speech", "anonymous_heads")
+        self.anon_anaphora = [tuple(x.split()) for x in c.words("speech", "anaphoric_anonymous")]
+        self.threat_cues = [tuple(x.split()) for x in c.words("threat", "cues")]
+        self.pron_person = c.words("coref", "pronouns_person")
+        self.both_leaders = [tuple(x.split()) for x in c.words("coref", "both_leaders")]
+        self.both_countries = [tuple(x.split()) for x in c.words("coref", "both_countries")]
+
+    # -- entry point -------------------------------------------------------------
+
+    def extract(self, article: Article) -> Extraction:
+        doc = self.nlp(article.text)
+        return self.extract_doc(article, doc)
+
+    def extract_doc(self, article: Article, doc) -> Extraction:
+        ex = Extraction(article=article)
+        spans = article.body_spans or [(0, len(article.text))]
+        mentions = [m for m in find_mentions(doc, article.date) if _inside(m.start_char, spans)]
+        for m in mentions:
+            self._add_entity(ex, m)
+        date_mentions = resolve_dates(article.text, article.date)
+        sentences = list(self._sentences(doc, spans, mentions, date_mentions, article))
+        state = DocState()
+        for sent in sentences:
+            self._statements(ex, sent, state)
+            self._events(ex, sent, state, article)
+            self._remember(ex, sent, state)
+        self._positions(ex, mentions, article)
+        ex.events = _merge_events(ex.events)
+        for ev in ex.events:
+            ev.relations = self._relations(ex, ev)
+        return ex
+
+    # -- entities ----------------------------------------------------------------
+
+    @staticmethod
+    def _key(m: Mention) -> str:
+        return f"{m.kind}/{m.key}"
+
+    def _add_entity(self, ex: Extraction, m: Mention) -> Entity:
+        key = self._key(m)
+        ent = ex.entities.get(key)
+        if ent is None:
+            ent = Entity(
+                key=key,
+                label=m.label,
+                kind=m.kind,
+                qid=m.qid,
+                label_id=getattr(m, "label_id", None),
+                link_method=m.method if m.qid else "unlinked",
+                link_confidence=m.confidence if m.qid else None,
+            )
+            ex.entities[key] = ent
+        ent.mentions.append((m.start_char, m.end_char))
+        return ent
+
+    def _topic_entity(self, ex: Extraction, topic: Topic) -> str:
+        key = f"topic/{topic.key}"
+        if key not in ex.entities:
+            ex.entities[key] = Entity(key=key, label=topic.label_en, kind="topic", label_id=topic.label_id)
+        return key
+
+    def _positions(self, ex: Extraction, mentions: list[Mention], article: Article) -> None:
+        seen: set[tuple[str, str]] = set()
+        for m in mentions:
+            pos: PositionHolding | None = getattr(m, "position", None)
+            if m.kind != "person" or pos is None:
+                continue
+            k = (self._key(m), pos.position_label)
+            if k in seen:
+                continue
+            seen.add(k)
+            holding = PositionHolding(
+                position_label=pos.position_label,
+                position_label_id=pos.position_label_id,
+                position_qid=pos.position_qid,
+                of=_entity_key_for(ex, pos.of),
+                evidence=pos.evidence or (m.start_char, m.end_char),
+            )
+            ex.entities[self._key(m)].positions.append(holding)
+
+    # -- sentence segmentation ----------------------------------------------------
+
+    def _sentences(self, doc, spans, mentions, date_mentions, article) -> Iterable[Sentence]:
+        text = article.text
+        quotes = _quote_spans(text)
+        index = 0
+        for sent in doc.sents:
+            # a newline always ends a sentence: news paragraphs are lines
+            chunk: list = []
+            for tok in sent:
+                if tok.is_space and "\n" in tok.text:
+                    if chunk:
+                        yield from self._make_sentence(index, chunk, spans, mentions, date_mentions, quotes, article)
+                        index += 1
+                    chunk = []
+                elif not tok.is_space:
+                    chunk.append(tok)
+            if chunk:
+                yield from self._make_sentence(index, chunk, spans, mentions, date_mentions, quotes, article)
+                index += 1
+
+    def _make_sentence(self, index, toks, spans, mentions, date_mentions, quotes, article):
+        words = [Word(t.text, t.text.lower(), t.idx, t.idx + len(t.text)) for t in toks]
+        words = [w for w in words if _inside(w.start, spans)]
+        if not words:
+            return
+        start, end = words[0].start, words[-1].end
+        sent_mentions = [m for m in mentions if start <= m.start_char < end]
+        sent_dates = [d for d in date_mentions if start <= d.start < end]
+        sent_quotes = [(max(a, start), min(b, end)) for a, b in quotes if a < end and b > start]
+        yield Sentence(index, start, end, words, sent_mentions, sent_quotes, sent_dates)
+
+    # -- statements ----------------------------------------------------------------
+
+    def _statements(self, ex: Extraction, s: Sentence, state: DocState) -> None:
+        W = s.words
+        speaker: str | None = None
+        label: str | None = None
+        content_span: tuple[int, int] | None = None
+        confidence = 0.0
+        # 1. tail attribution: ", kata X" / "katanya" / "kata orang itu"
+        for i, w in enumerate(W):
+            if w.lower not in self.tail or s.in_quote(w.start):
+                continue
+            before = W[i - 1].text if i > 0 else ""
+            if i > 0 and before not in {",", ".", "”", '"'} and not before.endswith(("”", '"', ",")):
+                continue
+            if w.lower.endswith("nya"):
+                speaker, label = state.last_speaker, None
+                if speaker is None and state.last_anonymous:
+                    label = state.last_anonymous
+            else:
+                anon = self._anonymous_ref(W, i + 1, state)
+                if anon:
+                    label = anon
+                else:
+                    m = self._first_mention(s, W[i].end, kinds=ACTOR_KINDS, within=12)
+                    if m is not None:
+                        speaker = self._key(m)
+            if speaker or label:
+                s.tail_start = W[i - 1].start if i > 0 else w.start
+                content_span = (s.start, s.tail_start)
+                confidence = 0.9
+            break
+        # 2. "menurut X"
+        if not (speaker or label):
+            for i, w in enumerate(W):
+                if w.lower in self.according and not s.in_quote(w.start):
+                    anon = self._anonymous_phrase(W, i + 1)
+                    if anon:
+                        label = anon
+                        state.last_anonymous = anon
+                    else:
+                        m = self._first_mention(s, w.end, kinds=ACTOR_KINDS, within=8)
+                        if m is not None:
+                            speaker = self._key(m)
+                    if speaker or label:
+                        s.tail_start = W[i - 1].start if i > 0 and W[i - 1].text == "," else w.start
+                        content_span = (s.start, s.tail_start)
+                        confidence = 0.85
+                    break
+        # 3. "X mengatakan (bahwa) …" opening the sentence
+        if not (speaker or label):
+            for i, w in enumerate(W[:12]):
+                if w.lower in self.speech_verbs and not s.in_quote(w.start):
+                    subj = self._subject(s, i, state, allow_carry=False)
+                    if subj:
+                        speaker = subj[0]
+                        content_span = (W[i + 1].start if i + 1 < len(W) else w.end, s.end)
+                        confidence = 0.8
+                    break
+        if not (speaker or label):
+            return
+        if speaker is None and label is None:
+            return
+        s.speaker = speaker
+        content = ex.article.text[content_span[0] : content_span[1]] if content_span else ""
+        content = content.strip().strip(",").strip()
+        quoted = [ex.article.text[a:b] for a, b in s.quotes]
+        if quoted:
+            content = " ".join(q.strip(QUOTE_CHARS + " ,") for q in quoted)
+        ent = ex.entities.get(speaker) if speaker else None
+        ex.statements.append(
+            Statement(
+                speaker=speaker,
+                speaker_label=ent.label if ent else (label or ""),
+                content=content,
+                evidence=(s.start, s.end),
+                content_span=content_span,
+                confidence=confidence,
+            )
+        )
+        if speaker:
+            state.last_speaker = speaker
+        elif label:
+            state.last_anonymous = label
+
+    def _anonymous_ref(self, W: list[Word], i: int, state: DocState) -> str | None:
+        for pat in self.anon_anaphora:
+            if tuple(w.lower for w in W[i : i + len(pat)]) == pat:
+                return state.last_anonymous or " ".join(w.text for w in W[i : i + len(pat)])
+        return self._anonymous_phrase(W, i)
+
+    def _anonymous_phrase(self, W: list[Word], i: int) -> str | None:
+        """ "seorang pejabat AS yang …" -> "seorang pejabat AS"."""
+        k = i
+        if k < len(W) and W[k].lower in {"seorang", "sejumlah", "beberapa", "para", "salah"}:
+            k += 1
+            if k < len(W) and W[k].lower == "satu":
+                k += 1
+        if k >= len(W) or W[k].lower not in self.anon_heads:
+            return None
+        if k == i and W[k].lower == "orang":
+            return None
+        end = k + 1
+        while end < len(W) and end - k < 5 and W[end].lower not in {"yang", ",", ".", "kepada", "dengan"}:
+            end += 1
+        return " ".join(w.text for w in W[i:end])
+
+    # -- events --------------------------------------------------------------------
+
+    def _matches(self, s: Sentence) -> list[Match]:
+        W = s.words
+        out: list[Match] = []
+        i = 0
+        while i < len(W):
+            found = None
+            for trig in self.p.triggers.get(W[i].lower, ()):
+                n = len(trig.words)
+                if tuple(w.lower for w in W[i : i + n]) == trig.words:
+                    found = Match(trig, i, i + n)
+                    break
+            if found:
+                out.append(found)
+                i = found.j
+            else:
+                i += 1
+        return out
+
+    def _events(self, ex: Extraction, s: Sentence, state: DocState, article: Article) -> None:
+        W = s.words
+        matches = self._matches(s)
+        cond = self._condition_spans(s)
+        sentence_events: list[Event] = []
+        anaphoric_consult: Event | None = None
+        for n, mt in enumerate(matches):
+            w0 = W[mt.i]
+            if s.tail_start is not None and w0.start >= s.tail_start:
+                continue
+            if any(a <= w0.start < b for a, b in cond):
+                continue  # inside "jika …": part of another event's condition
+            limit = matches[n + 1].i if n + 1 < len(matches) else len(W)
+            if s.tail_start is not None:
+                limit = min(limit, _word_index_at(W, s.tail_start))
+            ev = self._build_event(ex, s, mt, limit, state, article)
+            if ev is None:
+                if mt.trigger.type == "CONSULT" and self._is_anaphoric(W, mt):
+                    anaphoric_consult = self._attach_anaphoric(ex, s, mt, state) or anaphoric_consult
+                continue
+            sentence_events.append(ev)
+        # the complement of a speech verb can be a warning: "X menjawab bahwa … akan …"
+        self._speech_threats(ex, s, matches, state, sentence_events)
+        self._inherit_dates(s, sentence_events, anaphoric_consult, state)
+        for ev in sentence_events:
+            self._finish_contexts(ev, s, article)
+            ex.events.append(ev)
+            if ev.type == "CONSULT":
+                if "Future" not in ev.contexts and "Planned" not in ev.contexts:
+                    state.last_consult = ev
+                if state.main_consult is None and len(self._persons(ex, _actors(ev))) >= 2:
+                    state.main_consult = ev
+
+    def _build_event(self, ex, s: Sentence, mt: Match, limit: int, state: DocState, article) -> Event | None:
+        W = s.words
+        trig = mt.trigger
+        sources: list[str] = []
+        targets: list[str] = []
+        participants: list[str] = []
+        confidence = trig.confidence
+        complement_from: int | None = None
+        voice = mt.voice
+        light = None
+        if voice == "noun":
+            k = mt.i - 1
+            while k >= 0 and W[k].lower in {"juga", "akan", "telah", "sudah", "pun", "turut", "segera"}:
+                k -= 1
+            if k >= 0 and W[k].lower in self.light_verbs:
+                light = k
+        if voice == "active" or (voice == "noun" and light is not None):
+            head = light if light is not None else mt.i
+            sources = self._subject(s, head, state)
+            targets, after = self._object(s, mt.j, limit)
+            complement_from = after
+        elif voice == "passive":
+            targets = self._subject(s, mt.i, state)
+            sources = self._agent(s, mt.j, limit)
+        elif voice == "intransitive":
+            sources = self._subject(s, mt.i, state)
+            targets, after = self._object(s, mt.j, limit, prepositions=("dengan", "kepada", "terhadap", "bersama"))
+        else:  # noun without a light verb: possessor, "antara X dan Y", "dengan X", "oleh X"
+            participants, after = self._noun_actors(s, mt.j, limit)
+            with_ = self._after_word(s, mt.j, limit, ("dengan", "bersama"))
+            by = self._after_word(s, mt.j, limit, ("oleh",))
+            complement_from = after
+            if by:
+                sources = by
+            if trig.type == "CONSULT":
+                if with_ and not participants:
+                    subj = self._subject(s, mt.i, state, allow_carry=False)
+                    participants = subj + with_
+                elif with_:
+                    participants += with_
+            elif participants:
+                sources, participants = participants, []
+                targets = with_ or []
+            confidence -= 0.05
+        sources = _uniq(sources)
+        targets = [t for t in _uniq(targets) if t not in sources]
+        participants = [p for p in _uniq(participants) if p not in sources and p not in targets]
+        if trig.target_kinds and targets:
+            targets = [t for t in targets if ex.entities[t].kind in trig.target_kinds] if all(t in ex.entities for t in targets) else targets
+        if not (sources or targets or participants):
+            return None
+        if trig.type != "CONSULT" and not sources:
+            # an event with no known source is only kept for passives ("X dikecam")
+            if voice != "passive":
+                return None
+            confidence -= 0.15
+        ev = Event(
+            type=trig.type,
+            sources=sources,
+            targets=targets,
+            participants=participants,
+            mode=trig.mode,
+            trigger=" ".join(w.text for w in W[mt.i : mt.j]),
+            evidence=(s.start, s.end),
+            confidence=confidence,
+        )
+        ev._trigger = trig  # type: ignore[attr-defined]
+        ev._span = (W[mt.i].start, W[limit - 1].end if limit > 0 else W[mt.i].end)  # type: ignore[attr-defined]
+        window_end = W[limit - 1].end if limit - 1 < len(W) and limit > 0 else s.end
+        # complement: "bahwa …" gives target, topic and condition of warnings
+        comp_words = self._complement(s, mt.j, limit if not trig.complement else len(W))
+        if trig.complement and comp_words:
+            self._fill_from_complement(ex, ev, s, comp_words)
+        # mode, place, date, duration, topics inside the trigger's window
+        ev.mode = ev.mode or self._mode_from_modifiers(s, mt, limit)
+        if ev.type == "CONSULT" and ev.mode is None and any(
+            ex.entities[a].kind == "organization" for a in _actors(ev) if a in ex.entities
+        ):
+            ev.mode = "multilateral"
+        ev.place = ev.place or self._place(s, mt.i, limit)
+        self._date(ev, s, W[mt.i].start, window_end)
+        if not ev.topics:
+            ev.topics = self._topics(ex, W[mt.j : limit] if not trig.complement else comp_words or W[mt.j : limit])
+        ev.duration_minutes = self._duration(W[mt.i : limit])
+        # contexts from markers before the trigger, in its clause
+        left = self._clause_left(s, light if light is not None else mt.i)
+        before = [w.lower for w in W[left : (light if light is not None else mt.i)]]
+        if voice != "noun" or light is not None:
+            if any(b in self.planned for b in before):
+                ev.contexts += ["Planned", "Future"]
+            elif any(b in self.future for b in before):
+                ev.contexts.append("Future")
+        near = [w.lower for w in W[max(left, (light if light is not None else mt.i) - 3) : (light if light is not None else mt.i)]]
+        if any(b in self.negation for b in near):
+            ev.contexts.append("Negated")
+        ev.confidence = max(0.05, min(0.99, round(ev.confidence, 2)))
+        return ev
+
+    # -- argument finding ----------------------------------------------------------------
+
+    def _is_boundary(self, w: Word) -> bool:
+        return (
+            w.text in {",", ";", ":", "(", ")", "—", "–"}
+            or w.text in QUOTE_CHARS
+            or w.lower in self.complementizer
+            or w.lower in self.speech_verbs
+            or w.lower in self.condition
+        )
+
+    def _clause_left(self, s: Sentence, i: int) -> int:
+        """Index of the first word of the clause that word i is in."""
+        W = s.words
+        k = i - 1
+        while k >= 0 and not self._is_boundary(W[k]):
+            if k > 0 and (W[k - 1].lower, W[k].lower) in {("di", "mana")}:
+                return k + 1
+            k -= 1
+        return k + 1
+
+    def _mentions_between(self, s: Sentence, a: int, b: int, kinds=ACTOR_KINDS) -> list[Mention]:
+        return [m for m in s.mentions if a <= m.start_char < b and m.kind in kinds]
+
+    def _is_oblique(self, s: Sentence, m: Mention) -> bool:
+        W = s.words
+        k = _word_index_at(W, m.start_char)
+        prev = W[k - 1].lower if k > 0 else ""
+        prev2 = W[k - 2].lower if k > 1 else ""
+        return prev in self.oblique or (prev in {"dan", "serta", ","} and prev2 in self.oblique)
+
+    def _group(self, s: Sentence, first: Mention, end_char: int, kinds=ACTOR_KINDS) -> list[str]:
+        """The actor at `first` plus actors coordinated with it ("X dan Y", "X-Y", "X, Y")."""
+        out = [self._key(first)]
+        pos = first.end_char
+        for m in s.mentions:
+            if m.start_char < pos or m.start_char >= end_char or m.kind not in kinds:
+                continue
+            gap = s_text_between(s, pos, m.start_char)
+            if gap.strip().lower() in {"", "-", "dan", ",", "serta", ", dan", "dan juga", "/", "–"}:
+                out.append(self._key(m))
+                pos = m.end_char
+            else:
+                break
+        return out
+
+    def _subject(self, s: Sentence, i: int, state: DocState, allow_carry: bool = True) -> list[str]:
+        W = s.words
+        # coordinated verb: "X menegaskan … dan memperingatkan …" shares X
+        if i > 0 and W[i - 1].lower in {"dan", "serta", "lalu", "kemudian"} or (
+            i > 1 and W[i - 1].lower == "juga" and W[i - 2].lower in {"dan", "serta"}
+        ):
+            for k in range(i - 2, -1, -1):
+                if _looks_verb(W[k].lower) and W[k].lower not in {"dan"}:
+                    subj = self._subject(s, k, state, allow_carry)
+                    if subj:
+                        return subj
+                    break
+        left = self._clause_left(s, i)
+        # "Jen Psaki, mengatakan": skip one comma back when the clause has no actor
+        tries = [left]
+        if left > 0 and W[left - 1].text == ",":
+            prev_left = self._clause_left(s, left - 1)
+            if prev_left == 0 or W[prev_left - 1].lower not in self.condition:
+                if not (prev_left < len(W) and W[prev_left].lower in self.complementizer | self.condition):
+                    tries.append(prev_left)
+        for a in tries:
+            end = W[i].start if a == left else W[left - 1].start
+            cands = [m for m in self._mentions_between(s, W[a].start, end) if not self._is_oblique(s, m)]
+            if cands:
+                return self._group(s, cands[0], end)
+            pron = self._pronoun_subject(s, a, end, state)
+            if pron:
+                return pron
+        if allow_carry and left == 0 and s.index > 0 and state.last_subject:
+            return list(state.last_subject)
+        return []
+
+    def _pronoun_subject(self, s: Sentence, a: int, end: int, state: DocState) -> list[str]:
+        W = s.words
+        k = a
+        while k < len(W) and W[k].start < end:
+            w = W[k]
+            if w.lower in self.pron_person and state.last_person:
+                return [self._pronoun_target(state)]
+            for pat in self.both_leaders:
+                if tuple(x.lower for x in W[k : k + len(pat)]) == pat and state.main_consult:
+                    return self._persons_of(state.main_consult)
+            for pat in self.both_countries:
+                if tuple(x.lower for x in W[k : k + len(pat)]) == pat and state.main_consult:
+                    return _actors(state.main_consult)
+            k += 1
+        return []
+
+    @staticmethod
+    def _pronoun_target(state: DocState) -> str:
+        return state.last_speaker if state.last_speaker and state.last_speaker.startswith("person/") else state.last_person  # type: ignore[return-value]
+
+    def _persons_of(self, ev: Event) -> list[str]:
+        return [a for a in _actors(ev) if a.startswith("person/")]
+
+    @staticmethod
+    def _persons(ex: Extraction, keys: list[str]) -> list[str]:
+        return [k for k in keys if k.startswith("person/")]
+
+    def _object(self, s: Sentence, j: int, limit: int, prepositions=("kepada", "terhadap", "atas", "bagi")) -> tuple[list[str], int]:
+        """Target right of a verb: the first actor before a boundary, directly or after a preposition."""
+        W = s.words
+        k = j
+        while k < limit and k < len(W) and not self._is_boundary(W[k]):
+            k += 1
+        end = W[k].start if k < len(W) else s.end
+        start = W[j].start if j < len(W) else s.end
+        for m in self._mentions_between(s, start, end):
+            idx = _word_index_at(W, m.start_char)
+            prev = W[idx - 1].lower if idx > 0 else ""
+            if not self._is_oblique(s, m) or prev in prepositions:
+                return self._group(s, m, end), k
+        return [], k
+
+    def _agent(self, s: Sentence, j: int, limit: int) -> list[str]:
+        W = s.words
+        end = W[limit - 1].end if 0 < limit <= len(W) else s.end
+        for m in self._mentions_between(s, W[j].start if j < len(W) else s.end, end):
+            idx = _word_index_at(W, m.start_char)
+            prev = W[idx - 1].lower if idx > 0 else ""
+            if prev == "oleh" or idx <= j + 1:
+                return self._group(s, m, end)
+        return []
+
+    def _noun_actors(self, s: Sentence, j: int, limit: int) -> tuple[list[str], int]:
+        """Actors that a noun trigger takes: 'pertemuan Dewan Rusia-NATO', 'antara X dan Y'."""
+        W = s.words
+        k = j
+        while k < limit and (W[k].lower in self.noun_modifiers or _is_date_word(W[k]) or W[k].text in {"-"}):
+            if W[k].lower == "antara":
+                break
+            k += 1
+        if k < limit and W[k].lower == "antara":
+            k += 1
+        if k >= len(W) or k >= limit:
+            return [], k
+        for m in s.mentions:
+            if m.kind in ACTOR_KINDS and W[k].start <= m.start_char < W[k].end:
+                end = W[limit - 1].end if limit <= len(W) else s.end
+                group = self._group(s, m, end)
+                last = max((x.end_char for x in s.mentions if self._key(x) in group), default=W[k].end)
+                return group, _word_index_at(W, last)
+        return [], k
+
+    def _after_word(self, s: Sentence, j: int, limit: int, words: tuple[str, ...]) -> list[str]:
+        W = s.words
+        for k in range(j, min(limit, len(W))):
+            if W[k].lower in self.complementizer and W[k].lower not in words:
+                break
+            if W[k].lower in words and k + 1 < len(W):
+                for m in s.mentions:
+                    if m.kind in ACTOR_KINDS and W[k + 1].start <= m.start_char < W[min(k + 4, len(W) - 1)].end:
+                        return self._group(s, m, s.end)
+        return []
+
+    def _first_mention(self, s: Sentence, pos: int, kinds=ACTOR_KINDS, within: int = 10) -> Mention | None:
+        W = s.words
+        k = _word_index_at(W, pos)
+        end = W[min(k + within, len(W) - 1)].end if W else s.end
+        for m in s.mentions:
+            if pos <= m.start_char < end and m.kind in kinds:
+                return m
+        return None
+
+    # -- complement, condition, topic, place, date ------------------------------------------
+
+    def _condition_spans(self, s: Sentence) -> list[tuple[int, int]]:
+        W = s.words
+        out = []
+        for i, w in enumerate(W):
+            if w.lower in self.condition:
+                k = i + 1
+                while k < len(W) and W[k].text not in {",", ";", ".", "”", '"'} and W[k].lower not in {"maka"}:
+                    k += 1
+                out.append((w.start, W[k - 1].end))
+        return out
+
+    def _complement(self, s: Sentence, j: int, limit: int) -> list[Word]:
+        W = s.words
+        for k in range(j, min(len(W), j + 8)):
+            if W[k].lower == "bahwa":
+                end = limit
+                if s.tail_start is not None:
+                    end = min(end, _word_index_at(W, s.tail_start))
+                return W[k + 1 : end]
+            if self._is_boundary(W[k]) and W[k].lower not in {"bahwa"}:
+                break
+        return []
+
+    def _fill_from_complement(self, ex: Extraction, ev: Event, s: Sentence, comp: list[Word]) -> None:
+        if not comp:
+            return
+        a, b = comp[0].start, comp[-1].end
+        cond = [c for c in self._condition_spans(s) if a <= c[0] < b]
+        if cond:
+            c0, c1 = cond[0]
+            ev.condition = ex.article.text[c0:c1]
+        side = set(ev.sources)
+        for src in ev.sources:
+            ent = ex.entities.get(src)
+            for pos in ent.positions if ent else []:
+                if pos.of:
+                    side.add(pos.of)
+        if not ev.targets:
+            target = None
+            if cond:
+                cm = self._mentions_between(s, cond[0][0], cond[0][1])
+                if cm and _word_index_at(s.words, cm[0].start_char) <= _word_index_at(s.words, cond[0][0]) + 1:
+                    target = self._key(cm[0])
+            if target is None:
+                for m in self._mentions_between(s, a, cond[0][0] if cond else b):
+                    if self._key(m) not in side:
+                        target = self._key(m)
+                        break
+            if target:
+                ev.targets = [target]
+        main_words = [w for w in comp if not (cond and cond[0][0] <= w.start < cond[0][1])]
+        ev.topics = self._topics(ex, main_words) or self._topics(ex, comp)
+
+    def _topics(self, ex: Extraction, words: list[Word]) -> list[str]:
+        lw = [w.lower for w in words]
+        found: list[tuple[int, str]] = []
+        for topic in self.p.topics:
+            for pat in topic.patterns:
+                n = len(pat)
+                for i in range(len(lw) - n + 1):
+                    if tuple(lw[i : i + n]) == pat:
+                        found.append((i, self._topic_entity(ex, topic)))
+                        break
+                else:
+                    continue
+                break
+        found.sort()
+        return _uniq([k for _, k in found])
+
+    def _mode_from_modifiers(self, s: Sentence, mt: Match, limit: int) -> str | None:
+        if mt.trigger.type != "CONSULT":
+            return None
+        near = [w.lower for w in s.words[mt.j : min(limit, mt.j + 3)]]
+        if "telepon" in near:
+            return "phone"
+        if near and near[0] in {"video", "virtual", "daring"}:
+            return "video"
+        return None
+
+    def _place(self, s: Sentence, i: int, limit: int) -> str | None:
+        W = s.words
+        for k in range(max(0, i - 6), min(limit, len(W))):
+            if W[k].lower in {"di", "ke"} and k + 1 < len(W):
+                for m in s.mentions:
+                    if W[k + 1].start <= m.start_char <= W[k + 1].end and m.kind in PLACE_KINDS:
+                        if k < i and any(self._is_boundary(x) for x in W[k:i]):
+                            break
+                        return self._key(m)
+        return None
+
+    def _date(self, ev: Event, s: Sentence, start: int, end: int) -> None:
+        prev_value = None
+        chosen = None
+        for d in s.dates:
+            value = d.value
+            if getattr(d, "anchor_needed", False):
+                value = resolve_relative(d.text, prev_value) if prev_value else None
+            if value is not None and not getattr(d, "anchor_needed", False):
+                prev_value = value
+            elif value is not None:
+                prev_value = value
+            if start <= d.start < end and value is not None and chosen is None:
+                if getattr(d, "granularity", "day") == "day":
+                    chosen = (value, d.text)
+        if chosen:
+            ev.date, ev.date_text = chosen
+
+    def _duration(self, words: list[Word]) -> int | None:
+        lw = [w.lower for w in words]
+        for i in range(len(lw) - 2):
+            if lw[i] == "selama":
+                n = _number(lw[i + 1])
+                if n is not None and lw[i + 2] in {"menit", "jam"}:
+                    return n * (60 if lw[i + 2] == "jam" else 1)
+        return None
+
+    # -- anaphora, inheritance, contexts ------------------------------------------------------
+
+    def _is_anaphoric(self, W: list[Word], mt: Match) -> bool:
+        after = [w.lower for w in W[mt.j : mt.j + 8]]
+        before = W[mt.i - 1].lower if mt.i > 0 else ""
+        return any(a in {"itu", "tersebut", "ini"} for a in after) or before in {"selama", "dalam", "pada"} or mt.i == 0
+
+    def _attach_anaphoric(self, ex: Extraction, s: Sentence, mt: Match, state: DocState) -> Event | None:
+        target = state.last_consult
+        if target is None:
+            return None
+        W = s.words
+        words = W[mt.i :]
+        d = self._duration(words)
+        if d and not target.duration_minutes:
+            target.duration_minutes = d
+        lw = [w.lower for w in words]
+        if any(x in lw for x in ("membahas", "tentang", "soal", "mengenai", "membicarakan")):
+            topics = self._topics(ex, words)
+            for t in topics:
+                if t not in target.topics:
+                    target.topics.append(t)
+        mode = self._mode_from_modifiers(s, mt, len(W)) or mt.trigger.mode
+        if mode and target.mode is None:
+            target.mode = mode
+        return target
+
+    def _speech_threats(self, ex, s: Sentence, matches: list[Match], state: DocState, events: list[Event]) -> None:
+        W = s.words
+        for i, w in enumerate(W):
+            if w.lower not in self.speech_verbs or s.in_quote(w.start):
+                continue
+            comp = self._complement(s, i + 1, len(W))
+            if not comp:
+                continue
+            a, b = comp[0].start, comp[-1].end
+            if any(a <= W[m.i].start < b for m in matches):
+                continue  # the complement has an event of its own
+            lw = [x.lower for x in comp]
+            has_cue = any(
+                tuple(lw[k : k + len(c)]) == c for c in self.threat_cues for k in range(len(lw) - len(c) + 1)
+            )
+            if not has_cue or not ({"akan", "bakal"} & set(lw) or self.condition & set(lw)):
+                continue
+            sources = self._subject(s, i, state, allow_carry=False)
+            if not sources:
+                continue
+            ev = Event(
+                type="THREATEN",
+                sources=sources,
+                trigger=w.text,
+                evidence=(s.start, s.end),
+                confidence=0.6,
+            )
+            ev._trigger = None  # type: ignore[attr-defined]
+            ev._span = (w.start, b)  # type: ignore[attr-defined]
+            self._fill_from_complement(ex, ev, s, comp)
+            events.append(ev)
+
+    def _inherit_dates(self, s: Sentence, events: list[Event], anaphoric: Event | None, state: DocState) -> None:
+        W = s.words
+        rel = None
+        for k in range(len(W) - 1):
+            if (W[k].lower, W[k + 1].lower) == ("di", "mana") or W[k].lower == "dimana":
+                rel = W[k].start
+                break
+        for ev in events:
+            if ev.date is not None:
+                continue
+            start = ev._span[0]  # type: ignore[attr-defined]
+            if rel is not None and start > rel:
+                head = [e for e in events if e.type == "CONSULT" and e._span[0] < rel and e.date]  # type: ignore[attr-defined]
+                if head:
+                    ev.date, ev.date_text = head[-1].date, head[-1].date_text
+                    continue
+            if anaphoric is not None and anaphoric.date and ev.type != "CONSULT":
+                ev.date, ev.date_text = anaphoric.date, anaphoric.date_text
+
+    def _finish_contexts(self, ev: Event, s: Sentence, article: Article) -> None:
+        if ev.date and article.date and ev.date > article.date and "Future" not in ev.contexts:
+            ev.contexts.append("Future")
+        if s.speaker and s.speaker not in ev.sources:
+            ev.contexts.append("Reported")
+        ev.contexts = _uniq(ev.contexts)
+
+    def _remember(self, ex: Extraction, s: Sentence, state: DocState) -> None:
+        persons = [m for m in s.mentions if m.kind == "person" and not s.in_quote(m.start_char)]
+        if persons:
+            state.last_person = self._key(persons[-1])
+        subj = self._subject(s, min(len(s.words) - 1, 12), state, allow_carry=False) if s.words else []
+        first = [m for m in s.mentions if m.kind in ACTOR_KINDS and not self._is_oblique(s, m)]
+        if first:
+            state.last_subject = [self._key(first[0])]
+        elif subj:
+            state.last_subject = subj
+
+    # -- direct relations ------------------------------------------------------------------
+
+    def _relations(self, ex: Extraction, ev: Event) -> list[tuple[str, str, str]]:
+        if "Negated" in ev.contexts or "Hypothetical" in ev.contexts:
+            return []
+        trig: Trigger | None = getattr(ev, "_trigger", None)
+        rel = trig.relation if trig else ("warned" if ev.type == "THREATEN" else None)
+        topic_rel = trig.topic_relation if trig else ("warnedOf" if ev.type == "THREATEN" else None)
+        place_rel = trig.place_relation if trig else None
+        out: list[tuple[str, str, str]] = []
+        actors = _actors(ev)
+        if ev.type in {"CONSULT", "AGREE", "COOPERATE"}:
+            sym = "spokeWith" if ev.mode in {"phone", "video"} else (rel or "metWith")
+            if ev.type == "AGREE":
+                sym = "agreedWith"
+            for a_i, a in enumerate(actors):
+                for b in actors[a_i + 1 :]:
+                    out.append((a, sym, b))
+            if ev.type == "AGREE":
+                out += [(a, "agreedTo", t) for a in actors for t in ev.topics]
+            if ev.place and ev.type == "CONSULT":
+                out += [(a, place_rel or "meetsIn", ev.place) for a in actors]
+            return out
+        for s_ in ev.sources:
+            if rel:
+                out += [(s_, rel, t) for t in ev.targets]
+            if topic_rel:
+                out += [(s_, topic_rel, t) for t in ev.topics]
+        return out
+
+
+# ------------------------------------------------------------------------------ helpers
+
+
+def s_text_between(s: Sentence, a: int, b: int) -> str:
+    parts = [w.text for w in s.words if a <= w.start and w.end <= b]
+    if not parts and b - a <= 1:
+        return "-" if b > a else ""
+    return " ".join(parts)
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _uniq(xs: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for x in xs:
+        seen.setdefault(x, None)
+    return list(seen)
+
+
+def _actors(ev: Event) -> list[str]:
+    return _uniq(ev.sources + ev.targets + ev.participants)
+
+
+def _word_index_at(W: list[Word], pos: int) -> int:
+    for k, w in enumerate(W):
+        if w.end > pos:
+            return k
+    return len(W)
+
+
+def _looks_verb(lw: str) -> bool:
+    return len(lw) > 4 and lw.startswith(("me", "ber", "di", "ter"))
+
+
+_DATE_WORDS = {
+    "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "pagi", "siang", "sore", "malam",
+    "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
+    "oktober", "november", "desember", "lalu", "depan", "ini", "kemarin", "(", ")",
+}
+
+
+def _is_date_word(w: Word) -> bool:
+    return w.lower in _DATE_WORDS or bool(re.fullmatch(r"[\d/]+", w.text))
+
+
+_NUMBERS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+            "sembilan": 9, "sepuluh": 10, "setengah": 0, "sejam": 1}
+
+
+def _number(w: str) -> int | None:
+    if w.isdigit():
+        return int(w)
+    return _NUMBERS.get(w)
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """Quoted stretches: “…” pairs and straight-quote pairs, per line."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        for m in re.finditer(r"“[^”]*”?|\"[^\"]*\"?", line):
+            out.append((pos + m.start(), pos + m.end()))
+        pos += len(line) + 1
+    return out
+
+
+def _entity_key_for(ex: Extraction, ref: str | None) -> str | None:
+    """Position 'of' refs come as slugs or kind/slug; map them to entity keys present."""
+    if not ref:
+        return None
+    if ref in ex.entities:
+        return ref
+    for key in ex.entities:
+        if key.split("/", 1)[-1] == ref:
+            return key
+    return None
+
+
+def _merge_events(events: list[Event]) -> list[Event]:
+    """Merge mentions of the same event: same type and actors, no conflicting mode/date/place."""
+    out: list[Event] = []
+    for ev in events:
+        target = None
+        for prev in out:
+            if prev.type != ev.type:
+                continue
+            if set(_actors(prev)) != set(_actors(ev)):
+                continue
+            if ev.type != "CONSULT" and prev.evidence != ev.evidence:
+                continue
+            if prev.mode and ev.mode and prev.mode != ev.mode:
+                continue
+            if prev.date and ev.date and prev.date != ev.date:
+                continue
+            if prev.place and ev.place and prev.place != ev.place:
+                continue
+            target = prev
+            break
+        if target is None:
+            out.append(ev)
+            continue
+        target.mode = target.mode or ev.mode
+        target.date = target.date or ev.date
+        target.date_text = target.date_text or ev.date_text
+        target.place = target.place or ev.place
+        target.duration_minutes = target.duration_minutes or ev.duration_minutes
+        target.topics = _uniq(target.topics + ev.topics)
+        target.condition = target.condition or ev.condition
+        target.confidence = min(0.99, round(max(target.confidence, ev.confidence) + 0.05, 2))
+    return out
