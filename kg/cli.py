@@ -1,0 +1,297 @@
+"""The ``kg`` command: a thin layer over the library that parses and prints.
+
+Every user error is a ``KgError``: one line ``Error: …`` on stderr and a non-zero
+exit (2 bad input or query, 3 store busy or unreadable, 1 a batch with failures or a
+graph that does not conform). Commands that only read the store (query, export,
+events, stats) import neither spaCy nor rdflib, so they start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import contextmanager
+from datetime import date as _date
+from typing import Iterator
+
+import click
+
+from kg import __version__
+from kg.errors import InputError, KgError
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+ROW_FORMATS = ["table", "csv", "tsv", "json"]
+
+
+class _Group(click.Group):
+    """Turns KgError into one line on stderr; never shows a traceback for user errors."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KgError as e:
+            click.echo(f"Error: {e.message}", err=True)
+            ctx.exit(e.exit_code)
+        except BrokenPipeError:  # `kg events | head`
+            _silence_stdout()
+            ctx.exit(0)
+        except KeyboardInterrupt:
+            click.echo("Error: interrupted", err=True)
+            ctx.exit(130)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as e:  # a bug: still one line, the traceback on request
+            if os.environ.get("KG_DEBUG"):
+                raise
+            click.echo(f"Error: internal error: {type(e).__name__}: {' '.join(str(e).split())} "
+                       "(set KG_DEBUG=1 for the traceback)", err=True)
+            ctx.exit(70)
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+@click.group(cls=_Group, context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, "--version", prog_name="kg")
+@click.option("--store", "store_path", envvar="KG_STORE", metavar="PATH",
+              help="On-disk Oxigraph store (default: $KG_STORE or ./.kg/store; ':memory:' for none).")
+@click.pass_context
+def cli(ctx: click.Context, store_path: str | None) -> None:
+    """Knowledge graphs of diplomatic events from Indonesian news.
+
+    \b
+    kg build examples/kontan-2021-12-31-biden-putin.txt
+    kg query who-warned-whom --format csv
+    kg events --format jsonl | head
+    kg export -o graph.ttl
+    """
+    ctx.obj = {"store": store_path}
+
+
+@contextmanager
+def _store(ctx: click.Context, read_only: bool = False) -> Iterator:
+    from kg.store import open_store
+
+    path = ctx.obj["store"]
+    store = open_store(path, memory=path == ":memory:", read_only=read_only)
+    try:
+        yield store
+    finally:
+        if not read_only:
+            store.flush()
+
+
+def _parse_date(value: str | None) -> _date | None:
+    if value is None:
+        return None
+    try:
+        return _date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"--date {value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+# ------------------------------------------------------------------------------ build
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True, metavar="PATH...|-")
+@click.option("--date", "pub_date", metavar="YYYY-MM-DD", help="Publication date, when the input has none.")
+@click.option("--outlet", help="Outlet name, when the input has none.")
+@click.option("--id", "article_id", help="Article id for a single text article (default: file name).")
+@click.option("--force", is_flag=True, help="Rebuild articles even when unchanged in the store.")
+@click.option("-q", "--quiet", is_flag=True, help="No per-article lines on stderr.")
+@click.pass_context
+def build(ctx, sources, pub_date, outlet, article_id, force, quiet):
+    """Extract events from articles into the store.
+
+    PATH is a .txt article (metadata from NAME.meta.json beside it), a directory of
+    them (with an optional SOURCES.tsv), a JSONL file with id, title, text, date,
+    outlet, url per line, or - for standard input. Building an article again
+    replaces its graph. Exit status 1 when some articles failed (the others are in).
+    """
+    from kg.pipeline import build as run_build
+
+    def report_line(article: str, status: str) -> None:
+        if status.startswith("failed"):
+            click.echo(f"Error: {status[len('failed: '):]}", err=True)
+        elif not quiet:
+            click.echo(f"{status:9} {article}", err=True)
+
+    with _store(ctx) as store:
+        report = run_build(list(sources), store, date=_parse_date(pub_date), outlet=outlet,
+                           article_id=article_id, force=force, on_article=report_line)
+    if not quiet:
+        click.echo(
+            f"{report.built} built, {report.unchanged} unchanged, {len(report.failed)} failed; "
+            f"{report.events} events, {report.statements} statements", err=True)
+    if report.failed:
+        ctx.exit(1)
+
+
+# ------------------------------------------------------------------------------ query
+
+
+@cli.command()
+@click.argument("query", required=False, metavar="NAME|FILE.rq|-")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind a query parameter (repeatable); values are bound as RDF terms, never pasted.")
+@click.option("-f", "--format", "fmt", type=click.Choice(ROW_FORMATS), default="table", show_default=True)
+@click.option("--list", "list_", is_flag=True, help="List the named queries and their parameters.")
+@click.pass_context
+def query(ctx, query, params, fmt, list_):
+    """Run a SPARQL query: a named query from queries/, a .rq file, or - for stdin."""
+    from kg.query import list_queries, load_named_query, run_query
+    from kg.output import write_query_result
+
+    if list_ or not query:
+        for q in list_queries():
+            ps = " ".join(f"[{p.name}]" if p.optional else p.name for p in q.params)
+            click.echo(f"{q.name:<20} {q.summary}" + (f"  params: {ps}" if ps else ""))
+        return
+    bound = {}
+    for item in params:
+        if "=" not in item:
+            raise KgError(f"--param {item!r} must be NAME=VALUE")
+        k, v = item.split("=", 1)
+        bound[k.strip()] = v
+    if query == "-":
+        named = load_named_query("-", text=click.get_text_stream("stdin").read())
+    else:
+        named = load_named_query(query)
+    with _store(ctx, read_only=True) as store:
+        result = run_query(store, named, bound)
+        write_query_result(result, fmt, click.get_binary_stream("stdout"))
+
+
+# ----------------------------------------------------------------------------- export
+
+
+@cli.command()
+@click.option("-o", "--output", default="-", metavar="FILE|-", help="Where to write (default: stdout).")
+@click.option("-f", "--format", "fmt", type=click.Choice(["turtle", "trig", "nquads", "ntriples", "jsonld"]),
+              default=None, help="Default: from the file extension, else turtle.")
+@click.option("--article", help="Only this article's graph.")
+@click.option("--with-ontology", is_flag=True, help="Include the ontology graph.")
+@click.pass_context
+def export(ctx, output, fmt, article, with_ontology):
+    """Write the graph as Turtle (with prefixes), TriG, N-Quads, N-Triples or JSON-LD."""
+    from kg.export import export as run_export, format_for_path
+    from kg.vocab import article_graph
+
+    fmt = fmt or (format_for_path(output) if output != "-" else "turtle")
+    with _store(ctx, read_only=True) as store:
+        graph = article_graph(article) if article else None
+        if output == "-":
+            run_export(store, click.get_binary_stream("stdout"), fmt, graph=graph, include_ontology=with_ontology)
+        else:
+            tmp = f"{output}.part"
+            with open(tmp, "wb") as fh:
+                run_export(store, fh, fmt, graph=graph, include_ontology=with_ontology)
+            os.replace(tmp, output)
+            click.echo(f"wrote {output}", err=True)
+
+
+# ----------------------------------------------------------------------------- events
+
+
+@cli.command()
+@click.option("--article", help="Only this article (its id as given in the input).")
+@click.option("-f", "--format", "fmt", type=click.Choice(["jsonl", "csv", "table"]), default="table",
+              show_default=True)
+@click.pass_context
+def events(ctx, article, fmt):
+    """The extracted events, one row each (the table evaluation uses)."""
+    from kg.events import FIELDS, flat_row, iter_events
+    from kg.output import write_rows
+
+    out = click.get_binary_stream("stdout")
+    with _store(ctx, read_only=True) as store:
+        rows = iter_events(store, article)
+        if fmt == "jsonl":
+            write_rows(rows, FIELDS, "jsonl", out)
+        else:
+            write_rows((flat_row(r) for r in rows), FIELDS, fmt, out)
+
+
+# ------------------------------------------------------------------------ validate etc.
+
+
+@cli.command()
+@click.pass_context
+def validate(ctx):
+    """Check the graph against ontology/shapes.ttl (exit 0 conforms, 1 does not)."""
+    from kg.validate import validate_store
+
+    with _store(ctx, read_only=True) as store:
+        result = validate_store(store)
+    if result.conforms:
+        click.echo("conforms")
+        return
+    for line in result.results:
+        click.echo(line)
+    click.echo(f"{len(result.results)} violation(s)", err=True)
+    ctx.exit(1)
+
+
+@cli.command()
+@click.option("-f", "--format", "fmt", type=click.Choice(ROW_FORMATS), default="table", show_default=True)
+@click.pass_context
+def stats(ctx, fmt):
+    """Counts: triples, articles, events by type, statements, linked entities."""
+    from kg.output import write_rows
+    from kg.store import stats as store_stats
+
+    with _store(ctx, read_only=True) as store:
+        s = store_stats(store)
+    rows = []
+    for k, v in s.items():
+        if isinstance(v, dict):
+            rows += [{"metric": f"{k}.{kk}", "value": vv} for kk, vv in v.items()]
+        else:
+            rows.append({"metric": k, "value": v})
+    write_rows(rows, ["metric", "value"], fmt, click.get_binary_stream("stdout"))
+
+
+@cli.command(name="eval")
+@click.argument("gold", nargs=-1, required=True, metavar="GOLD.jsonl|DIR...")
+@click.option("--input", "inputs", multiple=True, metavar="PATH",
+              help="Build these articles into a fresh in-memory store and score that instead of --store.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--errors/--no-errors", default=True, help="List missed and spurious items.")
+@click.pass_context
+def eval_(ctx, gold, inputs, fmt, errors):
+    """Precision, recall and F1 of the graph against gold annotations."""
+    import json as _json
+
+    from kg.evaluate import evaluate, format_report, load_gold
+
+    records = load_gold(gold)
+    if inputs:
+        from kg.pipeline import build as run_build
+        from kg.store import open_store
+
+        store = open_store(memory=True)
+        report = run_build(list(inputs), store)
+        for where, why in report.failed:
+            click.echo(f"Error: {why}", err=True)
+        result = evaluate(store, records)
+    else:
+        with _store(ctx, read_only=True) as store:
+            result = evaluate(store, records)
+    if fmt == "json":
+        click.echo(_json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_report(result, show_errors=errors))
+
+
+def main() -> None:
+    cli(prog_name="kg")
+
+
+if __name__ == "__main__":
+    main()
