@@ -141,6 +141,7 @@ class Sentence:
     mentions: list[Mention]  # actor/place mentions inside, by position
     quotes: list[tuple[int, int]]  # quoted char spans
     dates: list  # DateMention objects inside, resolved
+    text: str = ""  # the whole article text (offsets index into it)
     tail_start: int | None = None  # start of ", kata X" attribution
     speaker: str | None = None  # entity key of the statement speaker, if any
 
@@ -195,6 +196,9 @@ class Extractor:
         self.anon_anaphora = [tuple(x.split()) for x in c.words("speech", "anaphoric_anonymous")]
         self.threat_cues = [tuple(x.split()) for x in c.words("threat", "cues")]
         self.pron_person = c.words("coref", "pronouns_person")
+        self.consequence = c.words("threat", "consequence")
+        self.fronted = c.words("clause", "fronted")
+        self.control_verbs = c.words("clause", "control_verbs")
         self.both_leaders = [tuple(x.split()) for x in c.words("coref", "both_leaders")]
         self.both_countries = [tuple(x.split()) for x in c.words("coref", "both_countries")]
 
@@ -210,6 +214,13 @@ class Extractor:
         mentions = [m for m in find_mentions(doc, article.date) if _inside(m.start_char, spans)]
         for m in mentions:
             self._add_entity(ex, m)
+        # "Presiden Rusia Vladimir Putin": Rusia belongs to the title, not to the clause
+        titles = [m.position.evidence for m in mentions if m.kind == "person" and m.position and m.position.evidence]
+        mentions = [
+            m for m in mentions
+            if not any(a <= m.start_char and m.end_char <= b and (m.start_char, m.end_char) != (a, b)
+                       and not (m.kind == "person") for a, b in titles)
+        ]
         date_mentions = resolve_dates(article.text, article.date)
         sentences = list(self._sentences(doc, spans, mentions, date_mentions, article))
         state = DocState()
@@ -301,7 +312,7 @@ class Extractor:
         sent_mentions = [m for m in mentions if start <= m.start_char < end]
         sent_dates = [d for d in date_mentions if start <= d.start < end]
         sent_quotes = [(max(a, start), min(b, end)) for a, b in quotes if a < end and b > start]
-        yield Sentence(index, start, end, words, sent_mentions, sent_quotes, sent_dates)
+        yield Sentence(index, start, end, words, sent_mentions, sent_quotes, sent_dates, text=article.text)
 
     # -- statements ----------------------------------------------------------------
 
@@ -493,6 +504,7 @@ class Extractor:
         else:  # noun without a light verb: possessor, "antara X dan Y", "dengan X", "oleh X"
             participants, after = self._noun_actors(s, mt.j, limit)
             with_ = self._after_word(s, mt.j, limit, ("dengan", "bersama"))
+            participants += self._after_word(s, mt.j, limit, ("kerangka", "naungan"))
             by = self._after_word(s, mt.j, limit, ("oleh",))
             complement_from = after
             if by:
@@ -507,9 +519,10 @@ class Extractor:
                 sources, participants = participants, []
                 targets = with_ or []
             confidence -= 0.05
-        sources = _uniq(sources)
+        # the actors of a talk or meeting with no direction are all its sources
+        sources = _uniq(sources + participants)
+        participants = []
         targets = [t for t in _uniq(targets) if t not in sources]
-        participants = [p for p in _uniq(participants) if p not in sources and p not in targets]
         if trig.target_kinds and targets:
             targets = [t for t in targets if ex.entities[t].kind in trig.target_kinds] if all(t in ex.entities for t in targets) else targets
         if not (sources or targets or participants):
@@ -535,17 +548,19 @@ class Extractor:
         # complement: "bahwa …" gives target, topic and condition of warnings
         comp_words = self._complement(s, mt.j, limit if not trig.complement else len(W))
         if trig.complement and comp_words:
+            comp_words = self._clip_fronted(s, mt.i, comp_words)
             self._fill_from_complement(ex, ev, s, comp_words)
         # mode, place, date, duration, topics inside the trigger's window
         ev.mode = ev.mode or self._mode_from_modifiers(s, mt, limit)
-        if ev.type == "CONSULT" and ev.mode is None and any(
-            ex.entities[a].kind == "organization" for a in _actors(ev) if a in ex.entities
+        actors = [ex.entities[a] for a in _actors(ev) if a in ex.entities]
+        if ev.type == "CONSULT" and ev.mode is None and (
+            len(actors) >= 3 or (voice == "noun" and actors and all(a.kind == "organization" for a in actors))
         ):
             ev.mode = "multilateral"
-        ev.place = ev.place or self._place(s, mt.i, limit)
+        ev.place = ev.place or self._place(s, mt.i, mt.j, limit)
         self._date(ev, s, W[mt.i].start, window_end)
-        if not ev.topics:
-            ev.topics = self._topics(ex, W[mt.j : limit] if not trig.complement else comp_words or W[mt.j : limit])
+        if not ev.topics and not (trig.complement and comp_words):
+            ev.topics = self._topics(ex, W[mt.j : limit])
         ev.duration_minutes = self._duration(W[mt.i : limit])
         # contexts from markers before the trigger, in its clause
         left = self._clause_left(s, light if light is not None else mt.i)
@@ -576,11 +591,15 @@ class Extractor:
         """Index of the first word of the clause that word i is in."""
         W = s.words
         k = i - 1
-        while k >= 0 and not self._is_boundary(W[k]):
+        while k >= 0 and (not self._is_boundary(W[k]) or self._is_control(W, k)):
             if k > 0 and (W[k - 1].lower, W[k].lower) in {("di", "mana")}:
                 return k + 1
             k -= 1
         return k + 1
+
+    def _is_control(self, W: list[Word], k: int) -> bool:
+        """ "berencana untuk", "sepakat untuk": the infinitive shares the matrix subject."""
+        return W[k].lower in {"untuk", "akan"} and k > 0 and W[k - 1].lower in self.control_verbs
 
     def _mentions_between(self, s: Sentence, a: int, b: int, kinds=ACTOR_KINDS) -> list[Mention]:
         return [m for m in s.mentions if a <= m.start_char < b and m.kind in kinds]
@@ -600,7 +619,7 @@ class Extractor:
             if m.start_char < pos or m.start_char >= end_char or m.kind not in kinds:
                 continue
             gap = s_text_between(s, pos, m.start_char)
-            if gap.strip().lower() in {"", "-", "dan", ",", "serta", ", dan", "dan juga", "/", "–"}:
+            if gap.lower() in {"", "-", "dan", ",", "serta", ", dan", "dan juga", "/", "–"}:
                 out.append(self._key(m))
                 pos = m.end_char
             else:
@@ -614,7 +633,7 @@ class Extractor:
             i > 1 and W[i - 1].lower == "juga" and W[i - 2].lower in {"dan", "serta"}
         ):
             for k in range(i - 2, -1, -1):
-                if _looks_verb(W[k].lower) and W[k].lower not in {"dan"}:
+                if _looks_verb(W[k].lower) and W[k].lower not in self.oblique | self.complementizer:
                     subj = self._subject(s, k, state, allow_carry)
                     if subj:
                         return subj
@@ -677,7 +696,8 @@ class Extractor:
         for m in self._mentions_between(s, start, end):
             idx = _word_index_at(W, m.start_char)
             prev = W[idx - 1].lower if idx > 0 else ""
-            if not self._is_oblique(s, m) or prev in prepositions:
+            governed = any(w.lower in prepositions for w in W[j:idx])
+            if not self._is_oblique(s, m) or prev in prepositions or governed:
                 return self._group(s, m, end), k
         return [], k
 
@@ -712,14 +732,17 @@ class Extractor:
         return [], k
 
     def _after_word(self, s: Sentence, j: int, limit: int, words: tuple[str, ...]) -> list[str]:
+        """Actors right after one of `words` ("dengan X", "oleh X", "dalam kerangka X") in the window."""
         W = s.words
+        stop = W[limit].start if limit < len(W) else s.end
         for k in range(j, min(limit, len(W))):
             if W[k].lower in self.complementizer and W[k].lower not in words:
                 break
             if W[k].lower in words and k + 1 < len(W):
+                reach = W[min(k + 8, len(W) - 1)].end
                 for m in s.mentions:
-                    if m.kind in ACTOR_KINDS and W[k + 1].start <= m.start_char < W[min(k + 4, len(W) - 1)].end:
-                        return self._group(s, m, s.end)
+                    if m.kind in ACTOR_KINDS and W[k + 1].start <= m.start_char < min(reach, stop):
+                        return self._group(s, m, stop)
         return []
 
     def _first_mention(self, s: Sentence, pos: int, kinds=ACTOR_KINDS, within: int = 10) -> Mention | None:
@@ -756,6 +779,17 @@ class Extractor:
                 break
         return []
 
+    def _clip_fronted(self, s: Sentence, i: int, comp: list[Word]) -> list[Word]:
+        """In a fronted clause ("Setelah peringatan Biden bahwa …, Putin menjawab …") the
+        complement ends at the comma that closes the clause."""
+        W = s.words
+        if not W or W[0].lower not in self.fronted or any(w.text == "," for w in W[:i]):
+            return comp
+        for k, w in enumerate(comp):
+            if w.text == ",":
+                return comp[:k]
+        return comp
+
     def _fill_from_complement(self, ex: Extraction, ev: Event, s: Sentence, comp: list[Word]) -> None:
         if not comp:
             return
@@ -784,7 +818,11 @@ class Extractor:
             if target:
                 ev.targets = [target]
         main_words = [w for w in comp if not (cond and cond[0][0] <= w.start < cond[0][1])]
-        ev.topics = self._topics(ex, main_words) or self._topics(ex, comp)
+        for k, w in enumerate(main_words):
+            if w.lower in self.consequence:
+                ev.topics = self._topics(ex, main_words[k + 1 :]) or self._topics(ex, main_words)
+                return
+        ev.topics = self._topics(ex, main_words)
 
     def _topics(self, ex: Extraction, words: list[Word]) -> list[str]:
         lw = [w.lower for w in words]
@@ -812,14 +850,14 @@ class Extractor:
             return "video"
         return None
 
-    def _place(self, s: Sentence, i: int, limit: int) -> str | None:
+    def _place(self, s: Sentence, i: int, j: int, limit: int) -> str | None:
+        """ "di Jenewa", "ke Singapura": after the trigger in its window, else just before it."""
         W = s.words
-        for k in range(max(0, i - 6), min(limit, len(W))):
+        left = max(self._clause_left(s, i), i - 6)
+        for k in list(range(j, min(limit, len(W)))) + list(range(i - 1, left - 1, -1)):
             if W[k].lower in {"di", "ke"} and k + 1 < len(W):
                 for m in s.mentions:
                     if W[k + 1].start <= m.start_char <= W[k + 1].end and m.kind in PLACE_KINDS:
-                        if k < i and any(self._is_boundary(x) for x in W[k:i]):
-                            break
                         return self._key(m)
         return None
 
@@ -852,9 +890,14 @@ class Extractor:
     # -- anaphora, inheritance, contexts ------------------------------------------------------
 
     def _is_anaphoric(self, W: list[Word], mt: Match) -> bool:
-        after = [w.lower for w in W[mt.j : mt.j + 8]]
+        """ "Pembicaraan yang berlangsung selama 50 menit itu", "selama panggilan telepon"."""
+        k = mt.j
+        while k < len(W) and k < mt.j + 8 and not self._is_boundary(W[k]) or (k < len(W) and W[k].lower == "yang"):
+            if W[k].lower in {"itu", "tersebut"}:
+                return True
+            k += 1
         before = W[mt.i - 1].lower if mt.i > 0 else ""
-        return any(a in {"itu", "tersebut", "ini"} for a in after) or before in {"selama", "dalam", "pada"} or mt.i == 0
+        return before in {"selama", "dalam"} and mt.trigger.mode is not None
 
     def _attach_anaphoric(self, ex: Extraction, s: Sentence, mt: Match, state: DocState) -> Event | None:
         target = state.last_consult
@@ -980,10 +1023,8 @@ class Extractor:
 
 
 def s_text_between(s: Sentence, a: int, b: int) -> str:
-    parts = [w.text for w in s.words if a <= w.start and w.end <= b]
-    if not parts and b - a <= 1:
-        return "-" if b > a else ""
-    return " ".join(parts)
+    gap = s.text[a:b]
+    return " ".join(gap.split()) if gap.strip() else ("" if not gap else " ")
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

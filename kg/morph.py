@@ -61,6 +61,7 @@ def _frames(root: str) -> dict[str, tuple[str, str]]:
         "ber-an": (("be" if root[0] == "r" else "ber") + root + "an", "intransitive"),
         "ber-kan": ("ber" + root + "kan", "intransitive"),
         "bare": (root, "noun"),
+        "verb": (root, "intransitive"),  # bare verbs and adjectives: sepakat, setuju
         "-an": (root + "an", "noun"),
         "peN-an": (pe + "an", "noun"),
         "per-an": (("pe" if root[0] == "r" else "per") + root + "an", "noun"),

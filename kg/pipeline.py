@@ -78,7 +78,7 @@ def build(
     ``on_article(article_id, status)`` is called after each article with status
     "built", "unchanged" or "failed: reason".
     """
-    from kg.ontology import ontology_quads
+    from kg.ontology_data import ontology_quads
     from kg.store import article_hash, ensure_ontology, replace_graph
     from kg.vocab import article_graph
 
