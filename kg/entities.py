@@ -1,0 +1,924 @@
+"""Entity mentions in Indonesian news: countries, cities, organisations, places and people.
+
+There is no trained Indonesian spaCy model, so this layer is rules over the gazetteer
+(:mod:`kg.gazetteer`) on ``spacy.blank("id")``:
+
+1. **Gazetteer names**, longest match over token sequences (within a sentence and a
+   line). Acronyms and short forms ("AS", "PBB", "UE", "Xi") match case-sensitively; other
+   names match case-insensitively but the span must start with an upper-case letter.
+   One-word names that are stop words / common words never match; "Barat" (the West) does
+   not match inside a place name ("Jawa Barat"). Names are also found inside hyphenated
+   tokens the tokenizer kept whole ("AS-Rusia") and before the clitic "-nya".
+2. **Titles** (``kg/data/titles.tsv``): ``TITLE [(ABBR)] [COUNTRY/ORG [(ABBR)]] [,] NAME``
+   gives one person mention with a :class:`~kg.model.PositionHolding` ("Presiden Rusia
+   Vladimir Putin", "Perdana Menteri (PM) Singapura Lawrence Wong", "pembantu kebijakan luar
+   negeri Kremlin Yuri Ushakov"). A capitalised name that the gazetteer does not know is
+   still a person (method "unlinked", key = slug of the name). A title with a country but
+   no name ("Presiden AS", "presiden Amerika") is the holder at the article date (method
+   "role-at-date") when the position data covers that date.
+3. **Short names**: a surname or other name part ("Biden", "Wong", "Macron") is the person
+   named in full elsewhere in the same article; otherwise the gazetteer's unique alias.
+4. **Ambiguity**: a country beats a city, an organisation, a place, a person of the same
+   name (in that order); two candidates of the same rank and no evidence give a mention of
+   that kind without QID (method "unlinked", low confidence) rather than a guess.
+
+Use :func:`make_nlp` for the pipeline, :func:`annotate` to run it with an article date,
+or :func:`find_mentions` on any Indonesian ``Doc``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .gazetteer import BLOCKLIST, KIND_RANK, STOP, Entry, Gazetteer, Title, normalize, slug
+from .model import PositionHolding
+
+__all__ = [
+    "Mention",
+    "find_mentions",
+    "make_nlp",
+    "default_nlp",
+    "annotate",
+    "SPANS_KEY",
+    "KgEntities",
+]
+
+SPANS_KEY = "kg_mentions"
+PERSON = "person"
+OF_KINDS = {"country", "organization", "location"}
+
+DAYS = {"senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad"}
+MONTHS = {
+    "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
+    "oktober", "november", "desember",
+}  # fmt: skip
+NAME_PARTICLES = {
+    "bin", "binti", "bint", "van", "von", "der", "den", "de", "del", "della", "al", "el", "da",
+    "dos", "du", "la", "le", "ibn", "abu", "ben", "y",
+}  # fmt: skip
+DIRECTIONS = {"barat", "timur", "utara", "selatan", "tengah"}
+ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")  # regnal numbers: Leo XIV
+# a one-word place right after these is part of a building's name ("Istana Constantine")
+FACILITIES = {
+    "istana", "universitas", "kampus", "hotel", "stadion", "masjid", "gereja", "museum",
+    "jalan", "jl", "gedung", "apartemen",
+}  # fmt: skip
+# capitalised words of institutions, never part of a person's name
+INSTITUTIONS = {
+    "badan", "kementerian", "kemlu", "lembaga", "universitas", "komite", "sekretariat",
+    "pengadilan", "mahkamah", "kepolisian", "markas", "konferensi", "ktt", "forum", "dialog",
+}  # fmt: skip
+# honorifics and ranks: part of a written name, but never identify a person on their own
+HONORIFICS = {
+    "dato", "datuk", "seri", "sri", "tan", "tun", "haji", "hj", "sheikh", "syekh", "pangeran",
+    "putra", "mahkota", "jenderal", "brigjen", "letjen", "mayjen", "laksamana", "marsekal",
+    "kolonel", "dr", "prof", "ir", "sir", "lord", "mohammed", "muhammad", "mohamed",
+}  # fmt: skip
+# words that start a name-like run but are never (part of) a person's name
+NOT_NAME = {"kompas.com", "kontan.co.id", "reuters", "afp", "ap", "cnn", "bbc", "antara"}
+
+
+if not Doc.has_extension("kg_pub_date"):
+    Doc.set_extension("kg_pub_date", default=None)
+if not Doc.has_extension("kg_mentions"):
+    Doc.set_extension("kg_mentions", default=None)
+if not Doc.has_extension("kg_gazetteer"):  # the component's gazetteer, for find_mentions
+    Doc.set_extension("kg_gazetteer", default=None)
+
+
+@dataclass
+class Mention:
+    """One mention of an entity, with character offsets into ``doc.text``."""
+
+    start_char: int
+    end_char: int
+    text: str
+    kind: str  # person | country | organization | city | location
+    qid: str | None
+    label: str  # canonical label (English where known), or the text when unlinked
+    label_id: str | None
+    key: str  # slug used in kgr:{kind}/{key}
+    method: str  # exact | alias | role-at-date | title | unlinked
+    confidence: float
+    position: PositionHolding | None = None
+    candidates: tuple[str, ...] = ()  # ids of the rival entries when left unlinked
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start_char, self.end_char)
+
+
+# --------------------------------------------------------------------------- common words
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Ordinary Indonesian words (stop words + the lookup lemma table of spacy-lookups-data)."""
+    words = {w.lower() for w in STOP}
+    try:
+        import spacy_lookups_data
+
+        path = Path(spacy_lookups_data.__file__).parent / "data" / "id_lemma_lookup.json.gz"
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            table = json.load(fh)
+        words.update(k.lower() for k in table)
+        words.update(v.lower() for v in table.values())
+    except (ImportError, OSError):  # pragma: no cover - the package is a dependency
+        pass
+    return frozenset(words)
+
+
+# --------------------------------------------------------------------------- internals
+
+
+@dataclass
+class _GazMatch:
+    i: int  # first token
+    j: int  # token end (exclusive)
+    start: int  # chars
+    end: int
+    hits: list[tuple[Entry, bool]]  # (entry, label?)
+
+
+@dataclass
+class _Person:
+    """A person mention under construction."""
+
+    i: int
+    j: int
+    start: int
+    end: int
+    entry: Entry | None = None
+    method: str = "unlinked"
+    confidence: float = 0.5
+    name_tokens: tuple[str, ...] = ()
+    candidates: tuple[str, ...] = ()
+    title: Title | None = None
+    of: Entry | None = None
+    title_span: tuple[int, int] | None = None
+    name: str | None = None  # display name when unlinked ("Leo XIV", "Keir Starmer")
+
+
+class _Analysis:
+    def __init__(self, doc: Doc, gaz: Gazetteer, pub_date: date | None):
+        self.doc = doc
+        self.gaz = gaz
+        self.pub_date = pub_date
+        self.text = doc.text
+        self.n = len(doc)
+        self.common = common_words()
+        self._segments()
+
+    # ---- segmentation: sentences and lines; title-case lines (headlines)
+    def _segments(self) -> None:
+        doc, n = self.doc, self.n
+        seg = [0] * n
+        sid = 0
+        has_sents = doc.has_annotation("SENT_START")
+        for k, tok in enumerate(doc):
+            if k > 0:
+                gap = self.text[doc[k - 1].idx + len(doc[k - 1]) : tok.idx]
+                if "\n" in gap or tok.is_space or doc[k - 1].is_space:
+                    sid += 1
+                elif has_sents and tok.is_sent_start:
+                    sid += 1
+            seg[k] = sid
+        self.seg = seg
+        # headline-like segments: most alphabetic words capitalised
+        counts: dict[int, list[int]] = {}
+        for k, tok in enumerate(doc):
+            if tok.is_alpha:
+                c = counts.setdefault(seg[k], [0, 0])
+                c[0] += 1
+                c[1] += tok.text[0].isupper()
+        # ... and not ending like a sentence (headlines and "Baca Juga" lines have no period)
+        last: dict[int, str] = {}
+        for k, tok in enumerate(doc):
+            if not tok.is_space:
+                last[seg[k]] = tok.text
+        self.headline = {
+            s
+            for s, (a, u) in counts.items()
+            if a >= 3 and u / a >= 0.7 and last.get(s) not in {".", "!", "?", "”", '"', "'"}
+        }
+        self.seg_start = [k == 0 or seg[k] != seg[k - 1] for k in range(n)]
+
+    def same_seg(self, i: int, j: int) -> bool:
+        return self.seg[i] == self.seg[j]
+
+    def span_text(self, i: int, j: int) -> tuple[int, int, str]:
+        start = self.doc[i].idx
+        end = self.doc[j - 1].idx + len(self.doc[j - 1])
+        return start, end, self.text[start:end]
+
+    # ---- 1. gazetteer matches
+    def gazetteer_matches(self) -> list[_GazMatch]:
+        doc, gaz = self.doc, self.gaz
+        out: list[_GazMatch] = []
+        i = 0
+        while i < self.n:
+            tok = doc[i]
+            first = re.match(r"\w+", tok.text)
+            best: _GazMatch | None = None
+            longest = gaz.max_tokens_from(first.group(0)) if first and not tok.is_space else 0
+            if longest:
+                jmax = min(self.n, i + longest + 2)  # + 2: tokenisation may differ a little
+                for j in range(jmax, i, -1):
+                    if not self.same_seg(i, j - 1) or doc[j - 1].is_space:
+                        continue
+                    start, end, surface = self.span_text(i, j)
+                    hits = self._accept(surface, i, j, gaz.lookup(surface))
+                    if hits:
+                        best = _GazMatch(i, j, start, end, hits)
+                        break
+            if best is not None:
+                out.append(best)
+                i = best.j
+            else:
+                i += 1
+        return out
+
+    def _accept(
+        self, surface: str, i: int, j: int, hits: list[tuple[Entry, bool]]
+    ) -> list[tuple[Entry, bool]]:
+        if not hits:
+            return hits
+        exact_case = [h for h in hits if _exact_surface(h[0], surface)]
+        if not surface[:1].isupper():
+            hits = exact_case  # lower-case start: only a case-exact name ("de-eskalasi": none)
+            if not hits:
+                return hits
+        one_token = j - i == 1
+        low = surface.casefold()
+        if one_token:
+            # "Barat" (the West) but not "Jawa Barat"; a capitalised name just before
+            if low in DIRECTIONS and i > 0 and self.same_seg(i - 1, i):
+                prev = self.doc[i - 1]
+                if prev.is_alpha and prev.text[0].isupper() and prev.lower_ not in STOP:
+                    return []
+            if i > 0 and self.doc[i - 1].lower_ in FACILITIES and self.same_seg(i - 1, i):
+                hits = [h for h in hits if h[0].kind == "country"]
+            # a common word at the start of a sentence is a word, unless it names a country
+            if self.seg_start[i] and low in self.common and not surface.isupper():
+                hits = [h for h in hits if h[0].kind == "country"]
+        return hits
+
+    # ---- 1b. names inside hyphenated tokens and before "-nya"
+    def inner_matches(self, covered: list[bool]) -> list[_GazMatch]:
+        out: list[_GazMatch] = []
+        for k, tok in enumerate(self.doc):
+            if covered[k] or not tok.text[:1].isupper():
+                continue
+            text = tok.text
+            if "-" in text.strip("-"):
+                pos = 0
+                for part in text.split("-"):
+                    if part and part[:1].isupper():
+                        hits = self._accept(part, k, k + 1, self.gaz.lookup(part))
+                        if hits:
+                            s = tok.idx + pos
+                            out.append(_GazMatch(k, k + 1, s, s + len(part), hits))
+                    pos += len(part) + 1
+            elif text.endswith("nya") and len(text) > 5 and tok.is_alpha:
+                stem = text[:-3]
+                hits = self._accept(stem, k, k + 1, self.gaz.lookup(stem))
+                if hits:
+                    out.append(_GazMatch(k, k + 1, tok.idx, tok.idx + len(stem), hits))
+        return out
+
+    # ---- 2. titles
+    def title_at(self, i: int) -> tuple[int, Title] | None:
+        doc = self.doc
+        best: tuple[int, Title] | None = None
+        for t in self._titles_starting(doc[i].lower_):
+            toks = t.tokens
+            j = i + len(toks)
+            if j > self.n or not self.same_seg(i, j - 1):
+                continue
+            if all(doc[i + q].lower_ == toks[q] for q in range(len(toks))):
+                if best is None or j > best[0]:
+                    best = (j, t)
+        if best is not None:
+            # "PM" is an abbreviation: case-exact only; other titles any case
+            j, t = best
+            if t.pattern.isupper() and doc[i].text != t.pattern:
+                return None
+        return best
+
+    def _titles_starting(self, word: str) -> list[Title]:
+        return self.gaz.titles_starting(word)
+
+    def skip_abbreviation(self, k: int) -> int:
+        """Skip "(AS)", "(PM)", "(Menlu)" at token k; return the new position."""
+        doc = self.doc
+        if (
+            k + 2 < self.n
+            and doc[k].text == "("
+            and doc[k + 2].text == ")"
+            and self.same_seg(k, k + 2)
+        ):
+            inner = doc[k + 1].text
+            if inner.isupper() or self.gaz.title(inner) is not None or inner[:1].isupper():
+                return k + 3
+        return k
+
+    @staticmethod
+    def _name_stops(gm: list[_GazMatch], own: _GazMatch | None) -> tuple[set[int], set[int]]:
+        """Where a name run must stop: any other name (hard); a one-word person name
+        ("Aoun", an alias of another Aoun) may still be absorbed after a space (soft)."""
+        hard: set[int] = set()
+        soft: set[int] = set()
+        for x in gm:
+            if x is own:
+                continue
+            if x.j - x.i == 1 and all(h[0].kind == PERSON for h in x.hits):
+                soft.add(x.i)
+            else:
+                hard.add(x.i)
+        return hard, soft
+
+    def name_run(self, k: int, stop: set[int], soft: set[int] = frozenset()) -> int:
+        """End of a capitalised name starting at token k (k if none). Tokens in ``soft``
+        join only after a space, not across a hyphen ("Biden-Putin" is two people)."""
+        doc = self.doc
+        headline = self.seg[k] in self.headline if k < self.n else False
+        end = k
+        q = k
+        count = 0
+        while q < self.n and count < 6 and self.same_seg(k, q) and q not in stop:
+            tok = doc[q]
+            low = tok.lower_
+            if q in soft and q > k and not doc[q - 1].whitespace_:
+                break
+            if (
+                tok.is_alpha
+                and tok.text[0].isupper()
+                and not (len(tok.text) > 1 and tok.text.isupper())
+            ):
+                if low in STOP or low in DAYS or low in MONTHS or low in NOT_NAME:
+                    break
+                if low in BLOCKLIST or low in INSTITUTIONS:
+                    break
+                if self.gaz.titles_starting(low) and self.title_at(q) is not None:
+                    break
+                if headline and low in self.common:
+                    break
+                count += 1
+                q += 1
+                end = q
+            elif re.fullmatch(r"[A-Z]\.", tok.text):  # initial
+                count += 1
+                q += 1
+                end = q
+            elif count and ROMAN.fullmatch(tok.text):  # "Paus Leo XIV"
+                q += 1
+                end = q
+            elif (
+                count and low in NAME_PARTICLES and q + 1 < self.n and doc[q + 1].text[:1].isupper()
+            ):
+                q += 1
+            elif (
+                count
+                and tok.text in {"-", "'"}
+                and not doc[q - 1].whitespace_
+                and not tok.whitespace_
+                and q + 1 < self.n
+                and doc[q + 1].text[:1].isupper()
+            ):
+                q += 1
+            else:
+                break
+        return end
+
+    # ---- main
+    def run(self) -> list[Mention]:
+        doc = self.doc
+        gm = self.gazetteer_matches()
+        covered = [False] * self.n
+        for m in gm:
+            for k in range(m.i, m.j):
+                covered[k] = True
+        gm += self.inner_matches(covered)
+        starts: dict[int, _GazMatch] = {
+            m.i: m for m in gm if m.j - m.i >= 1 and m.start == doc[m.i].idx
+        }
+
+        persons: list[_Person] = []
+        role_mentions: list[Mention] = []
+        consumed: set[int] = set()  # id() of the person matches used by titles
+        title_tokens: set[int] = set()
+
+        i = 0
+        while i < self.n:
+            found = self.title_at(i)
+            if found is None:
+                i += 1
+                continue
+            k, title = found
+            g = starts.get(i)
+            if g is not None and g.j > k:
+                i = g.j  # a longer name starting with a title word ("Raja Ampat")
+                continue
+            # a gazetteer match *inside* the title words is dropped ("Sultan" as a name)
+            for m in list(gm):
+                if m.i >= i and m.j <= k:
+                    gm.remove(m)
+            title_tokens.update(range(i, k))
+            pos = self.skip_abbreviation(k)
+            of_match = None
+            g = starts.get(pos)
+            if g is not None and any(h[0].kind in OF_KINDS for h in g.hits):
+                of_match = g
+                pos = self.skip_abbreviation(g.j)
+            name_pos = pos
+            apposition = False
+            if of_match is not None and name_pos < self.n and doc[name_pos].text == ",":
+                name_pos += 1  # "Menhan Malaysia, Dato Seri Mohamed Khaled Nordin"
+                apposition = True
+            title_span_start = doc[i].idx
+            of_best = _best(of_match.hits, OF_KINDS)[0] if of_match is not None else None
+            of_entry = of_best[0] if of_best is not None else None
+            if title.needs_of and of_entry is None:
+                i = k  # "Dirjen Administrasi Hukum Umum": a department, not a country
+                continue
+
+            person: _Person | None = None
+            g = starts.get(name_pos)
+            stop, soft = self._name_stops(gm, g)
+            run_end = self.name_run(name_pos, stop, soft) if name_pos < self.n else name_pos
+            if (
+                g is not None
+                and _person_hits(g)
+                and not (run_end > g.j and self.seg[name_pos] not in self.headline)
+            ):
+                person = _Person(g.i, g.j, g.start, g.end)
+                person.name_tokens = tuple(t.text for t in doc[g.i : g.j] if t.is_alpha)
+                person.candidates = tuple(h[0].id for h in g.hits if h[0].kind == PERSON)
+                self._link_from_hits(person, g)
+                if apposition and not self._fits_title(person, title, of_entry):
+                    person = None
+                else:
+                    consumed.add(id(g))
+            elif run_end > name_pos and (g is None or _person_hits(g)):
+                start, stop_char, _ = self.span_text(name_pos, run_end)
+                person = _Person(name_pos, run_end, start, stop_char)
+                person.name_tokens = tuple(
+                    t.text
+                    for t in doc[name_pos:run_end]
+                    if t.is_alpha and not ROMAN.fullmatch(t.text)
+                ) or (doc[name_pos].text,)
+                for x in [x for x in gm if x.i >= name_pos and x.j <= run_end]:
+                    consumed.add(id(x))  # "Pete" in "Pete Hegseth", "Aoun" in "Joseph Aoun"
+                    gm.remove(x)
+            if person is not None and apposition and len(person.name_tokens) < 2:
+                person = None  # "Selain Menhan Malaysia, Prabowo juga ...": a list, not a name
+            if person is not None:
+                person.title = title
+                person.of = of_entry
+                person.title_span = (title_span_start, person.end)
+                persons.append(person)
+                i = person.j
+                continue
+            if of_match is not None and of_entry is not None:
+                m = self._role_at_date(title, of_entry, title_span_start, of_match)
+                if m is not None:
+                    role_mentions.append(m)
+            i = max(k, i + 1)
+
+        # untitled gazetteer persons
+        for m in gm:
+            if id(m) in consumed or not _person_hits(m):
+                continue
+            if any(h[0].kind != PERSON for h in m.hits):
+                continue  # a country/city of the same name wins (resolved below)
+            if m.j - m.i == 1 and self.seg[m.i] not in self.headline and m.start == doc[m.i].idx:
+                stop, soft = self._name_stops(gm, m)
+                run_end = self.name_run(m.i, stop, soft)
+                if run_end > m.j:  # "Pete Hegseth", not "Pete" (Sampras)
+                    for x in [x for x in gm if x is not m and x.i >= m.i and x.j <= run_end]:
+                        consumed.add(id(x))
+                    start, end, _ = self.span_text(m.i, run_end)
+                    p = _Person(m.i, run_end, start, end)
+                    p.name_tokens = tuple(
+                        t.text
+                        for t in doc[m.i : run_end]
+                        if t.is_alpha and not ROMAN.fullmatch(t.text)
+                    )
+                    persons.append(p)
+                    continue
+            p = _Person(m.i, m.j, m.start, m.end)
+            p.name_tokens = tuple(t.text for t in doc[m.i : m.j] if t.is_alpha)
+            if m.start != doc[m.i].idx or m.end != doc[m.j - 1].idx + len(doc[m.j - 1]):
+                p.name_tokens = (self.text[m.start : m.end],)
+            p.candidates = tuple(h[0].id for h in m.hits)
+            self._link_from_hits(p, m)
+            persons.append(p)
+
+        # name parts of the people named in full in this article
+        self._resolve_short_names(persons, gm, title_tokens)
+
+        mentions: list[Mention] = []
+        for m in gm:
+            if _person_hits(m) and not any(h[0].kind != PERSON for h in m.hits):
+                continue
+            mentions.append(self._place_mention(m))
+        for p in persons:
+            mentions.append(self._person_mention(p))
+        mentions.extend(role_mentions)
+        mentions.sort(key=lambda x: (x.start_char, -x.end_char, x.kind))
+        # identical duplicates (a name seen by two rules)
+        out: list[Mention] = []
+        seen: set[tuple[int, int, str]] = set()
+        for x in mentions:
+            sig = (x.start_char, x.end_char, x.kind)
+            if sig not in seen:
+                seen.add(sig)
+                out.append(x)
+        return out
+
+    # ---- linking helpers
+    def _link_from_hits(self, p: _Person, m: _GazMatch) -> None:
+        people = [(e, lab) for e, lab in m.hits if e.kind == PERSON]
+        if len(people) == 1:
+            e, lab = people[0]
+            p.entry = e
+            multi = len(p.name_tokens) > 1
+            p.method = "exact" if lab else "alias"
+            p.confidence = (0.95 if multi else 0.85) if lab else (0.9 if multi else 0.8)
+        else:
+            p.entry = None
+            p.method = "unlinked"
+            p.confidence = 0.3
+            p.candidates = tuple(e.id for e, _ in people)
+
+    def _fits_title(self, p: _Person, title: Title, of: Entry | None) -> bool:
+        """May this (linked) person hold the post? False when the data gives them that
+        role only elsewhere: "Menhan Malaysia, Prabowo Subianto" is a list."""
+        if p.entry is None:
+            return True
+        hs = [h for h in self.gaz.holdings(p.entry.id) if h.role == title.role]
+        return not hs or of is None or any(h.of == of.id for h in hs)
+
+    def _role_at_date(
+        self, title: Title, of: Entry, start: int, of_match: _GazMatch
+    ) -> Mention | None:
+        if not title.resolvable or self.pub_date is None:
+            return None
+        h = self.gaz.holding_at(title.role, of.id, self.pub_date)
+        if h is None:
+            return None
+        holder = self.gaz.entry(h.person)
+        if holder is None:
+            return None
+        end = of_match.end
+        # include a trailing "(AS)"
+        j = self.skip_abbreviation(of_match.j)
+        if j != of_match.j:
+            end = self.doc[j - 1].idx + 1
+        pos = self._position(title, of, holder.id, (start, end))
+        return Mention(
+            start_char=start,
+            end_char=end,
+            text=self.text[start:end],
+            kind=PERSON,
+            qid=holder.qid,
+            label=holder.label,
+            label_id=holder.label_id,
+            key=holder.key,
+            method="role-at-date",
+            confidence=0.8,
+            position=pos,
+        )
+
+    def _position(
+        self, title: Title, of: Entry | None, person: str | None, evidence: tuple[int, int]
+    ) -> PositionHolding:
+        gaz = self.gaz
+        role = title.role
+        if of is None and person is not None:
+            h = gaz.person_role(person, role, self.pub_date)
+            if h is not None and h.of:
+                of = gaz.entry(h.of)
+        if of is None and title.default_of:
+            of = gaz.entry(title.default_of)
+        label_en, qid = gaz.position_label(role, of.id if of else None)
+        title_id = title.label_id or title.pattern
+        label_id = f"{title_id} {of.label_id or of.label}" if of is not None else title_id
+        return PositionHolding(
+            position_label=label_en,
+            position_label_id=label_id,
+            position_qid=qid,
+            of=of.key if of is not None else None,
+            evidence=evidence,
+        )
+
+    def _resolve_short_names(
+        self, persons: list[_Person], gm: list[_GazMatch], title_tokens: set[int]
+    ) -> None:
+        """Link one-word person names to someone named in full in the article."""
+        full = [p for p in persons if len(p.name_tokens) > 1]
+        in_doc = {p.entry.id for p in full if p.entry is not None}
+        resolve = self._name_table(full)
+
+        # one-word persons already found (gazetteer aliases, titled surnames)
+        for p in persons:
+            if len(p.name_tokens) != 1:
+                continue
+            ref = resolve(p.name_tokens[0])
+            if ref is None:
+                if p.entry is None and p.candidates:
+                    # an ambiguous alias: the one candidate named in full in the article
+                    named = [c for c in p.candidates if c in in_doc]
+                    if len(named) == 1:
+                        p.entry = self.gaz.entry(named[0])
+                        p.method, p.confidence = "alias", 0.85
+                        continue
+                if p.entry is None and p.title is not None and p.of is not None:
+                    self._link_by_title(p)
+                continue
+            if p.title is not None and p.of is None and ref.of is not None:
+                p.of = ref.of  # "PM Wong" after "PM Singapura Lawrence Wong"
+            if ref.entry is not None:
+                if p.entry is None or p.entry.id != ref.entry.id:
+                    p.candidates = p.candidates or ((p.entry.id,) if p.entry else ())
+                p.entry = ref.entry
+                p.method = "alias"
+                p.confidence = 0.9
+            else:
+                p.entry = None
+                p.method = "unlinked"
+                p.confidence = 0.6
+                p.name = ref.name or self.text[ref.start : ref.end]
+
+        # a one-word name after a title that nothing resolved is a reference too
+        # ("Menlu Sugiono ... Sugiono")
+        titled = [
+            p
+            for p in persons
+            if len(p.name_tokens) == 1
+            and p.title is not None
+            and p.entry is None
+            and p.name is None
+        ]
+        resolve = self._name_table(full + titled)
+
+        # bare capitalised words equal to a name part of someone named in full
+        covered = [False] * self.n
+        for m in gm:
+            for k in range(m.i, m.j):
+                covered[k] = True
+        for p in persons:
+            for k in range(p.i, p.j):
+                covered[k] = True
+        for k in title_tokens:
+            covered[k] = True
+        doc = self.doc
+        for k, tok in enumerate(doc):
+            if covered[k] or not tok.is_alpha or not tok.text[0].isupper():
+                continue
+            ref = resolve(tok.text)
+            if ref is None:
+                continue
+            p = _Person(k, k + 1, tok.idx, tok.idx + len(tok))
+            p.name_tokens = (tok.text,)
+            if ref.entry is not None:
+                p.entry, p.method, p.confidence = ref.entry, "alias", 0.85
+            else:
+                p.entry, p.method, p.confidence = None, "unlinked", 0.55
+                p.name = ref.name or self.text[ref.start : ref.end]
+            persons.append(p)
+
+    @staticmethod
+    def _name_table(refs: list[_Person]):
+        """token -> the one referenced person with that surname (or other name part)."""
+        by_token: dict[str, set[str]] = {}
+        last: dict[str, set[str]] = {}
+        ident_of: dict[str, _Person] = {}
+        for p in refs:
+            ident = p.entry.id if p.entry is not None else "name:" + " ".join(p.name_tokens)
+            ident_of.setdefault(ident, p)
+            for t in p.name_tokens:
+                low = t.lower()
+                if len(t) >= 3 and low not in NAME_PARTICLES | HONORIFICS and low not in STOP:
+                    by_token.setdefault(t, set()).add(ident)
+            last.setdefault(p.name_tokens[-1], set()).add(ident)
+
+        def resolve(token: str) -> _Person | None:
+            for table in (last, by_token):
+                found = table.get(token)
+                if found and len(found) == 1:
+                    return ident_of[next(iter(found))]
+            return None
+
+        return resolve
+
+    def _link_by_title(self, p: _Person) -> None:
+        """ "PM Singapura Wong": the holder at the date whose name contains the word."""
+        if self.pub_date is None or p.title is None or p.of is None:
+            return
+        h = self.gaz.holding_at(p.title.role, p.of.id, self.pub_date)
+        holder = self.gaz.entry(h.person) if h is not None else None
+        if holder is None:
+            return
+        word = p.name_tokens[0].casefold()
+        names = [n.casefold() for n in holder.names()]
+        if any(word in re.findall(r"\w+", n) for n in names):
+            p.entry = holder
+            p.method = "title"
+            p.confidence = 0.85
+
+    def _person_mention(self, p: _Person) -> Mention:
+        gaz = self.gaz
+        # an ambiguous titled name: keep the candidate who holds that kind of post
+        if p.entry is None and p.title is not None and len(p.candidates) > 1:
+            fits = [
+                c
+                for c in p.candidates
+                if any(
+                    h.role == p.title.role and (p.of is None or h.of == p.of.id)
+                    for h in gaz.holdings(c)
+                )
+            ]
+            if len(fits) == 1:
+                p.entry, p.method, p.confidence = gaz.entry(fits[0]), "title", 0.85
+        text = self.text[p.start : p.end]
+        position = None
+        if p.title is not None and p.title_span is not None:
+            position = self._position(p.title, p.of, p.entry.id if p.entry else None, p.title_span)
+        if p.entry is not None:
+            return Mention(
+                p.start, p.end, text, PERSON, p.entry.qid, p.entry.label, p.entry.label_id,
+                p.entry.key, p.method, p.confidence, position,
+                tuple(c for c in p.candidates if c != p.entry.id),
+            )  # fmt: skip
+        name = p.name or text
+        conf = (
+            p.confidence
+            if p.method == "unlinked" and p.candidates
+            else 0.6
+            if p.title
+            else p.confidence
+        )
+        return Mention(
+            p.start, p.end, text, PERSON, None, name, None, slug(name), "unlinked", conf,
+            position, p.candidates,
+        )  # fmt: skip
+
+    def _place_mention(self, m: _GazMatch) -> Mention:
+        best, rivals = _best(m.hits, None)
+        text = self.text[m.start : m.end]
+        if best is None:
+            kind = min((h[0].kind for h in m.hits), key=_kind_rank)
+            return Mention(
+                m.start, m.end, text, kind, None, text, None, slug(text), "unlinked", 0.3,
+                None, tuple(h[0].id for h in m.hits),
+            )  # fmt: skip
+        entry, is_label = best
+        multi = m.j - m.i > 1 or " " in text
+        conf = (0.95 if multi else 0.9) if is_label else (0.9 if multi else 0.85)
+        if rivals:
+            conf = round(conf * 0.9, 2)
+        return Mention(
+            m.start, m.end, text, entry.kind, entry.qid, entry.label, entry.label_id, entry.key,
+            "exact" if is_label else "alias", conf, None, tuple(rivals),
+        )  # fmt: skip
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _exact_surface(entry: Entry, surface: str) -> bool:
+    s = normalize(surface)
+    return any(normalize(n) == s for n in entry.names())
+
+
+def _kind_rank(kind: str) -> int:
+    return KIND_RANK.get(kind, 9)
+
+
+def _person_hits(m: _GazMatch) -> bool:
+    return any(h[0].kind == PERSON for h in m.hits)
+
+
+def _best(
+    hits: list[tuple[Entry, bool]], kinds: set[str] | None
+) -> tuple[tuple[Entry, bool] | None, list[str]]:
+    """The preferred entry: the best-ranked kind; within it a unique label, else a unique
+    entry. Returns (None, ids) when the best kind has rivals that nothing separates."""
+    pool = [h for h in hits if kinds is None or h[0].kind in kinds]
+    if not pool:
+        return None, []
+    top = min(_kind_rank(h[0].kind) for h in pool)
+    tier = [h for h in pool if _kind_rank(h[0].kind) == top]
+    others = [h[0].id for h in pool if _kind_rank(h[0].kind) != top]
+    if len(tier) == 1:
+        return tier[0], others
+    labels = [h for h in tier if h[1]]
+    if len(labels) == 1:
+        return labels[0], others + [h[0].id for h in tier if h is not labels[0]]
+    return None, [h[0].id for h in tier]
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def find_mentions(
+    doc: Doc,
+    pub_date: date | None = None,
+    *,
+    gazetteer: Gazetteer | None = None,
+    spans_key: str = SPANS_KEY,
+) -> list[Mention]:
+    """All entity mentions of an Indonesian ``Doc`` (any tokenisation of ``spacy.blank("id")``).
+
+    ``pub_date`` (default: ``doc._.kg_pub_date``) is the article date used to resolve
+    titles without a name ("Presiden AS") and a person's country when the title names none.
+    ``gazetteer`` defaults to the one of the ``kg_entities`` component that made the doc,
+    else :meth:`Gazetteer.default`.
+    The mentions are also stored in ``doc.spans[spans_key]`` (label = kind, kb_id = QID or
+    "", id = key) and ``doc._.kg_mentions``.
+    """
+    if pub_date is None:
+        pub_date = doc._.kg_pub_date
+    gaz = gazetteer or doc._.kg_gazetteer or Gazetteer.default()
+    mentions = _Analysis(doc, gaz, pub_date).run()
+    _store(doc, mentions, spans_key)
+    return mentions
+
+
+def _store(doc: Doc, mentions: Sequence[Mention], spans_key: str) -> None:
+    spans = []
+    for m in mentions:
+        span = doc.char_span(
+            m.start_char, m.end_char, label=m.kind, kb_id=m.qid or "", alignment_mode="expand"
+        )
+        if span is None:  # pragma: no cover - expand always aligns
+            continue
+        span.id_ = m.key
+        spans.append(span)
+    doc.spans[spans_key] = spans
+    doc._.kg_mentions = list(mentions)
+
+
+class KgEntities:
+    """The ``kg_entities`` pipeline component: see :func:`find_mentions`."""
+
+    def __init__(self, nlp: Language, name: str, gazetteer_paths: Iterable[str], spans_key: str):
+        self.name = name
+        self.spans_key = spans_key
+        self.gazetteer = Gazetteer.default(tuple(gazetteer_paths))
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.kg_gazetteer = self.gazetteer
+        find_mentions(doc, doc._.kg_pub_date, gazetteer=self.gazetteer, spans_key=self.spans_key)
+        return doc
+
+
+@Language.factory(
+    "kg_entities",
+    default_config={"gazetteer_paths": [], "spans_key": SPANS_KEY},
+    assigns=["doc.spans", "doc._.kg_mentions", "doc._.kg_gazetteer"],
+    requires=["token.is_sent_start"],
+)
+def make_kg_entities(
+    nlp: Language, name: str, gazetteer_paths: list[str], spans_key: str
+) -> KgEntities:
+    return KgEntities(nlp, name, gazetteer_paths, spans_key)
+
+
+def make_nlp(gazetteer_paths: Iterable[str] = ()) -> Language:
+    """``spacy.blank("id")`` + sentencizer + lookup lemmatizer + ``kg_entities``."""
+    import spacy
+
+    nlp = spacy.blank("id")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.add_pipe("kg_entities", config={"gazetteer_paths": [str(p) for p in gazetteer_paths]})
+    nlp.initialize()
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def default_nlp() -> Language:
+    """One shared :func:`make_nlp` pipeline per process (building one takes ~2 s, almost
+    all of it spaCy's Indonesian tokenizer exceptions). Do not add or remove pipes."""
+    return make_nlp()
+
+
+def annotate(nlp: Language, text: str, pub_date: date | None = None) -> Doc:
+    """Run ``nlp`` on ``text`` with the article date set before the components run."""
+    doc = nlp.make_doc(text)
+    doc._.kg_pub_date = pub_date
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
