@@ -86,6 +86,11 @@ def _store(ctx: click.Context, read_only: bool = False) -> Iterator:
             store.flush()
 
 
+def _stdout():
+    """Binary stdout (also under click's test runner)."""
+    return sys.stdout.buffer
+
+
 def _parse_date(value: str | None) -> _date | None:
     if value is None:
         return None
@@ -160,12 +165,12 @@ def query(ctx, query, params, fmt, list_):
         k, v = item.split("=", 1)
         bound[k.strip()] = v
     if query == "-":
-        named = load_named_query("-", text=click.get_text_stream("stdin").read())
+        named = load_named_query("-", text=sys.stdin.read())
     else:
         named = load_named_query(query)
     with _store(ctx, read_only=True) as store:
         result = run_query(store, named, bound)
-        write_query_result(result, fmt, click.get_binary_stream("stdout"))
+        write_query_result(result, fmt, _stdout())
 
 
 # ----------------------------------------------------------------------------- export
@@ -187,7 +192,7 @@ def export(ctx, output, fmt, article, with_ontology):
     with _store(ctx, read_only=True) as store:
         graph = article_graph(article) if article else None
         if output == "-":
-            run_export(store, click.get_binary_stream("stdout"), fmt, graph=graph, include_ontology=with_ontology)
+            run_export(store, _stdout(), fmt, graph=graph, include_ontology=with_ontology)
         else:
             tmp = f"{output}.part"
             with open(tmp, "wb") as fh:
@@ -209,7 +214,7 @@ def events(ctx, article, fmt):
     from kg.events import FIELDS, flat_row, iter_events
     from kg.output import write_rows
 
-    out = click.get_binary_stream("stdout")
+    out = _stdout()
     with _store(ctx, read_only=True) as store:
         rows = iter_events(store, article)
         if fmt == "jsonl":
@@ -254,7 +259,7 @@ def stats(ctx, fmt):
             rows += [{"metric": f"{k}.{kk}", "value": vv} for kk, vv in v.items()]
         else:
             rows.append({"metric": k, "value": v})
-    write_rows(rows, ["metric", "value"], fmt, click.get_binary_stream("stdout"))
+    write_rows(rows, ["metric", "value"], fmt, _stdout())
 
 
 @cli.command(name="eval")

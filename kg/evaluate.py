@@ -307,13 +307,13 @@ def _triples(store: Store, article: str) -> list[dict]:
     from kg.vocab import article_graph
 
     values = " ".join(f"dip:{p}" for p in _DIRECT)
-    q = f"""SELECT ?s ?p ?o ?sq ?oq (SAMPLE(?sl) AS ?sl1) (SAMPLE(?ol) AS ?ol1) (SAMPLE(?oli) AS ?oli1) WHERE {{
+    q = f"""SELECT ?g ?s ?p ?o ?sq ?oq (SAMPLE(?sl) AS ?sl1) (SAMPLE(?ol) AS ?ol1) (SAMPLE(?oli) AS ?oli1) WHERE {{
       GRAPH ?g {{ ?s ?p ?o . VALUES ?p {{ {values} }} }}
       OPTIONAL {{ ?s owl:sameAs ?sw . BIND(STRAFTER(STR(?sw), "entity/") AS ?sq) }}
       OPTIONAL {{ ?o owl:sameAs ?ow . BIND(STRAFTER(STR(?ow), "entity/") AS ?oq) }}
       OPTIONAL {{ ?s rdfs:label ?sl }} OPTIONAL {{ ?o rdfs:label ?ol . FILTER(LANG(?ol) != "id") }}
       OPTIONAL {{ ?o rdfs:label ?oli . FILTER(LANG(?oli) = "id") }}
-    }} GROUP BY ?s ?p ?o ?sq ?oq"""
+    }} GROUP BY ?g ?s ?p ?o ?sq ?oq"""
     rows = store.query(_PREFIXES + q, substitutions={Variable("g"): article_graph(article)},
                        use_default_graph_as_union=True)
     out = []
@@ -336,13 +336,13 @@ def _triple_matches(g: dict, p: dict) -> bool:
 
 
 def _statements(store: Store, article: str) -> list[dict]:
-    q = """SELECT ?st ?speaker ?qid ?evidence (SAMPLE(?l) AS ?label) (SAMPLE(?sl) AS ?slabel) WHERE {
+    q = """SELECT ?article ?st ?speaker ?qid ?evidence (SAMPLE(?l) AS ?label) (SAMPLE(?sl) AS ?slabel) WHERE {
       ?st a dip:Statement ; dip:article ?a ; dip:evidence ?e . ?a schema:identifier ?article .
       ?e nif:anchorOf ?evidence .
       OPTIONAL { ?st dip:source ?speaker . OPTIONAL { ?speaker rdfs:label ?sl }
                  OPTIONAL { ?speaker owl:sameAs ?w . BIND(STRAFTER(STR(?w), "entity/") AS ?qid) } }
       OPTIONAL { ?st rdfs:label ?l }
-    } GROUP BY ?st ?speaker ?qid ?evidence"""
+    } GROUP BY ?article ?st ?speaker ?qid ?evidence"""
     out = []
     for r in _q(store, q, article):
         speaker = {"id": r["qid"].value if r["qid"] else None, "iri": r["speaker"].value} if r["speaker"] else None
@@ -360,13 +360,13 @@ def _statement_matches(g: dict, p: dict) -> bool:
 
 
 def _positions(store: Store, article: str) -> list[dict]:
-    q = """SELECT ?person ?qid ?plabel (SAMPLE(?pl) AS ?position) WHERE {
+    q = """SELECT ?article ?person ?qid ?plabel (SAMPLE(?pl) AS ?position) WHERE {
       ?h a dip:PositionHolding ; dip:article ?a ; dip:holder ?person ; dip:position ?pos .
       ?a schema:identifier ?article .
       ?pos rdfs:label ?pl . FILTER(LANG(?pl) = "en")
       OPTIONAL { ?person rdfs:label ?plabel }
       OPTIONAL { ?person owl:sameAs ?w . BIND(STRAFTER(STR(?w), "entity/") AS ?qid) }
-    } GROUP BY ?person ?qid ?plabel ?pos"""
+    } GROUP BY ?article ?person ?qid ?plabel ?pos"""
     return [{"person": {"id": r["qid"].value if r["qid"] else None, "iri": r["person"].value},
              "person_label": r["plabel"].value if r["plabel"] else "?",
              "position": r["position"].value} for r in _q(store, q, article)]
@@ -377,7 +377,7 @@ def _position_matches(g: dict, p: dict) -> bool:
 
 
 def _metadata(store: Store, article: str) -> dict:
-    q = """SELECT ?date ?outlet ?agency ?editor ?dateline ?title WHERE {
+    q = """SELECT ?article ?date ?outlet ?agency ?editor ?dateline ?title WHERE {
       ?a a dip:Article ; schema:identifier ?article .
       OPTIONAL { ?a schema:datePublished ?date } OPTIONAL { ?a schema:publisher/schema:name ?outlet }
       OPTIONAL { ?a dip:agency ?agency } OPTIONAL { ?a dip:editor ?editor }

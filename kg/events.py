@@ -36,18 +36,18 @@ SELECT ?event ?article ?type ?mode ?place ?date ?evidence ?start ?end ?confidenc
 """
 
 _ROLES = _PREFIXES + """
-SELECT ?event ?role ?actor ?qid (SAMPLE(?l) AS ?label) WHERE {
+SELECT ?article ?event ?role ?actor ?qid (SAMPLE(?l) AS ?label) WHERE {
   ?event a dip:Event ; dip:article ?a ; ?p ?actor .
   ?a schema:identifier ?article .
   VALUES (?p ?role) { (dip:source "source") (dip:target "target") (dip:place "place") }
   OPTIONAL { ?actor owl:sameAs ?wd . FILTER(STRSTARTS(STR(?wd), "http://www.wikidata.org/entity/"))
              BIND(STRAFTER(STR(?wd), "entity/") AS ?qid) }
   OPTIONAL { ?actor rdfs:label ?l . FILTER(LANG(?l) = "en" || LANG(?l) = "") }
-} GROUP BY ?event ?role ?actor ?qid
+} GROUP BY ?article ?event ?role ?actor ?qid
 """
 
 _CONTEXTS = _PREFIXES + """
-SELECT ?event ?context WHERE {
+SELECT ?article ?event ?context WHERE {
   ?event a dip:Event ; dip:article ?a ; dip:context ?c .
   ?a schema:identifier ?article .
   BIND(STRAFTER(STR(?c), "#") AS ?context)
@@ -55,15 +55,16 @@ SELECT ?event ?context WHERE {
 """
 
 _TOPICS = _PREFIXES + """
-SELECT ?event (SAMPLE(?l) AS ?label) WHERE {
+SELECT ?article ?event (SAMPLE(?l) AS ?label) WHERE {
   ?event a dip:Event ; dip:article ?a ; dip:topic ?t .
   ?a schema:identifier ?article .
   ?t rdfs:label ?l . FILTER(LANG(?l) = "en")
-} GROUP BY ?event ?t
+} GROUP BY ?article ?event ?t
 """
 
 
 def _run(store: Store, query: str, article: str | None):
+    # pyoxigraph binds only projected variables: every query here projects ?article
     subs = {Variable("article"): Literal(article)} if article is not None else None
     return store.query(query, substitutions=subs, use_default_graph_as_union=True)
 
