@@ -329,10 +329,15 @@ def _triples(store: Store, article: str) -> list[dict]:
     return out
 
 
+SYMMETRIC = {"metWith", "spokeWith", "agreedWith", "cooperatesWith"}
+
+
 def _triple_matches(g: dict, p: dict) -> bool:
-    if g["p"] != p["p"] or not _actor_matches(g["s"], p["s"]):
+    if g["p"] != p["p"]:
         return False
-    return _actor_matches(g["o"], p["o"]) or g["o"].casefold() in p["o_labels"]
+    if _actor_matches(g["s"], p["s"]) and (_actor_matches(g["o"], p["o"]) or g["o"].casefold() in p["o_labels"]):
+        return True
+    return g["p"] in SYMMETRIC and _actor_matches(g["s"], p["o"]) and _actor_matches(g["o"], p["s"])
 
 
 def _statements(store: Store, article: str) -> list[dict]:

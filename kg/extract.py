@@ -231,6 +231,10 @@ class Extractor:
         self._positions(ex, mentions, article)
         ex.events = _merge_events(ex.events)
         for ev in ex.events:
+            during = getattr(ev, "_during", None)
+            if ev.date is None and during is not None and during.date is not None:
+                ev.date, ev.date_text = during.date, during.date_text
+        for ev in ex.events:
             ev.relations = self._relations(ex, ev)
         return ex
 
@@ -967,8 +971,10 @@ class Extractor:
                 if head:
                     ev.date, ev.date_text = head[-1].date, head[-1].date_text
                     continue
-            if anaphoric is not None and anaphoric.date and ev.type != "CONSULT":
-                ev.date, ev.date_text = anaphoric.date, anaphoric.date_text
+            if anaphoric is not None and ev.type != "CONSULT":
+                # "dalam pembicaraan itu, Biden mendesak …": it happened during that talk,
+                # whose date may only be known from a later sentence (filled after merging)
+                ev._during = anaphoric  # type: ignore[attr-defined]
 
     def _finish_contexts(self, ev: Event, s: Sentence, article: Article) -> None:
         if ev.date and article.date and ev.date > article.date and "Future" not in ev.contexts:
@@ -1003,8 +1009,9 @@ class Extractor:
             sym = "spokeWith" if ev.mode in {"phone", "video"} else (rel or "metWith")
             if ev.type == "AGREE":
                 sym = "agreedWith"
-            for a_i, a in enumerate(actors):
-                for b in actors[a_i + 1 :]:
+            ordered = sorted(actors)  # symmetric: one triple per pair, whatever the word order
+            for a_i, a in enumerate(ordered):
+                for b in ordered[a_i + 1 :]:
                     out.append((a, sym, b))
             if ev.type == "AGREE":
                 out += [(a, "agreedTo", t) for a in actors for t in ev.topics]
