@@ -17,7 +17,7 @@ from typing import BinaryIO
 from pyoxigraph import DefaultGraph, NamedNode, RdfFormat, Store, serialize
 
 from kg.errors import StoreError
-from kg.vocab import ONTOLOGY_GRAPH, PREFIXES
+from kg.vocab import EXPORT_PREFIXES, ONTOLOGY_GRAPH
 
 EXPORT_FORMATS = {
     "turtle": RdfFormat.TURTLE,
@@ -59,11 +59,11 @@ def export(
             quads = chain.from_iterable(
                 store.quads_for_pattern(None, None, None, g) for g in graphs
             )
-            serialize(quads, out, rdf_format, prefixes=PREFIXES)
+            serialize(quads, out, rdf_format, prefixes=EXPORT_PREFIXES)
         else:
             graphs = [DefaultGraph()] + _named_graphs(store, include_ontology)
             triples = store.query(_MERGE, default_graph=graphs)
-            serialize(triples, out, rdf_format, prefixes=PREFIXES)
+            serialize(triples, out, rdf_format, prefixes=EXPORT_PREFIXES)
     except (OSError, RuntimeError) as exc:
         if isinstance(exc, BrokenPipeError):
             raise
@@ -83,10 +83,10 @@ def _export_graph(
         raise StoreError(f"the store has no graph {graph}")
     if rdf_format.supports_datasets:
         serialize(
-            store.quads_for_pattern(None, None, None, graph), out, rdf_format, prefixes=PREFIXES
+            store.quads_for_pattern(None, None, None, graph), out, rdf_format, prefixes=EXPORT_PREFIXES
         )
     else:
-        store.dump(out, rdf_format, from_graph=graph, prefixes=PREFIXES)
+        store.dump(out, rdf_format, from_graph=graph, prefixes=EXPORT_PREFIXES)
 
 
 def _named_graphs(store: Store, include_ontology: bool) -> list[NamedNode]:

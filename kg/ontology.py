@@ -121,8 +121,6 @@ def to_quads(ex: Extraction) -> list[Quad]:
     g.add(art, SCHEMA.text, context)
     g.add(context, RDF.type, NIF.Context)
     g.add(context, NIF.isString, Literal(a.text))
-    if a.source_path:
-        g.add(art, PROV.wasDerivedFrom, Literal(a.source_path))
 
     # entities, topics, positions
     for ent in ex.entities.values():

@@ -115,6 +115,11 @@ PREFIXES: dict[str, str] = {
     "dcterms": DCTERMS.iri,
 }
 
+# For serialisations: one prefix per kind of resource, so Turtle reads `person:joe-biden`
+# rather than an escaped `kgr:person\/joe-biden`.
+RESOURCE_KINDS = ("person", "country", "organization", "city", "location", "topic", "position", "outlet")
+EXPORT_PREFIXES: dict[str, str] = {**PREFIXES, **{k: f"{KGR.iri}{k}/" for k in RESOURCE_KINDS}}
+
 # The ontology's own named graph in the store.
 ONTOLOGY_GRAPH = NamedNode(BASE + "graph/ontology")
 
