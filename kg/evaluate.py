@@ -16,6 +16,11 @@ Matching, level by level:
 * statement: the same speaker (``anonymous`` for an unnamed source) and an evidence
   sentence that contains the gold snippet.
 * position: the person holds a position whose English label contains the gold one.
+* link: one record per distinct surface form of an article (``surface``, ``qid`` or null,
+  ``in_gazetteer``). The predicted QID of a surface is the majority QID of our mentions
+  (``nif:Phrase``) whose anchor is exactly that text (a tie prefers a QID to no link).
+  Precision = right links / links predicted for gold surfaces (a link where the gold says
+  null is wrong); recall = right links / gold surfaces with a QID and ``in_gazetteer``.
 
 Actor references in gold: a Wikidata QID (``Q6279``) or the slug of our IRI.
 """
@@ -34,7 +39,7 @@ from kg.errors import GoldError
 from kg.events import iter_events
 from kg.vocab import PREFIXES
 
-KINDS = {"event", "triple", "statement", "position", "metadata"}
+KINDS = {"event", "triple", "statement", "position", "metadata", "link"}
 _PREFIXES = "\n".join(f"PREFIX {k}: <{v}>" for k, v in PREFIXES.items())
 
 
@@ -160,6 +165,22 @@ class Score:
 
 
 @dataclass
+class LinkScore(Score):
+    """Entity links: ``tp`` counts right links among the surfaces recall is over (in the
+    gazetteer), ``correct`` right links among all predicted ones (precision's numerator)."""
+
+    correct: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.pred if self.pred else 1.0
+
+    def add(self, other: "Score") -> None:
+        super().add(other)
+        self.correct += getattr(other, "correct", other.tp)
+
+
+@dataclass
 class Report:
     levels: dict[str, Score] = field(default_factory=dict)
     by_type: dict[str, Score] = field(default_factory=dict)
@@ -189,6 +210,7 @@ def evaluate(store: Store, gold: list[dict]) -> Report:
     known = _articles_in_store(store)
     for name in ("event", "triple", "statement", "position", "metadata"):
         report.levels[name] = Score()
+    report.levels["link"] = LinkScore()
     for article, recs in sorted(by_article.items()):
         if article not in known:
             report.missing_articles.append(article)
@@ -201,7 +223,61 @@ def evaluate(store: Store, gold: list[dict]) -> Report:
         _score_simple(report, "position", [r for r in recs if r["kind"] == "position"], _positions(store, article),
                       _position_matches, lambda g: f"{g['person']} holds {g['position']}", lambda p: f"{p['person_label']} holds {p['position']}", article)
         _score_metadata(store, article, [r for r in recs if r["kind"] == "metadata"], report)
+        _score_links(store, article, [r for r in recs if r["kind"] == "link"], report)
     return report
+
+
+def _score_links(store: Store, article: str, golds: list[dict], report: Report) -> None:
+    if not golds:
+        return
+    predicted = predicted_links(store, article)
+    score = report.levels["link"]
+    assert isinstance(score, LinkScore)
+    for g in golds:
+        want = g.get("qid") or None
+        got = predicted.get(g["surface"])
+        in_gaz = bool(g.get("in_gazetteer")) and want is not None
+        if in_gaz:
+            score.gold += 1
+        if got is not None:
+            score.pred += 1
+            if got == want:
+                score.correct += 1
+                score.tp += int(in_gaz)
+            else:
+                report.spurious.append({"level": "link", "article": article,
+                                        "extracted": f"{g['surface']!r} -> {got} (gold {want or 'none'})"})
+        elif in_gaz:
+            report.missed.append({"level": "link", "article": article,
+                                  "gold": f"{g['surface']!r} -> {want} ({g.get('entity_kind') or '?'})"})
+
+
+_LINKS_QUERY = """SELECT DISTINCT ?g ?links ?m ?anchor ?w WHERE {
+  GRAPH ?g { ?m a nif:Phrase ; nif:anchorOf ?anchor ; itsrdf:taIdentRef ?e }
+  OPTIONAL { { GRAPH ?g { ?e owl:sameAs ?w } } UNION { GRAPH ?links { ?e owl:sameAs ?w } } }
+}"""
+
+
+def predicted_links(store: Store, article: str) -> dict[str, str | None]:
+    """surface -> the majority QID of our mentions with that exact anchor in ``article``
+    (None: mostly unlinked). Online links (the links graph) count as links."""
+    from kg.vocab import LINKS_GRAPH, article_graph
+
+    per_mention: dict[tuple[str, str], str | None] = {}
+    rows = store.query(_PREFIXES + _LINKS_QUERY,
+                       substitutions={Variable("g"): article_graph(article), Variable("links"): LINKS_GRAPH})
+    for r in rows:
+        qid = r["w"].value.rsplit("/", 1)[-1] if r["w"] is not None else None
+        k = (r["m"].value, r["anchor"].value)
+        per_mention[k] = per_mention.get(k) or qid
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for (_, anchor), qid in per_mention.items():
+        votes[anchor][qid] += 1
+    out: dict[str, str | None] = {}
+    for surface, counter in votes.items():
+        ranked = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0] is None, kv[0] or ""))
+        out[surface] = ranked[0][0]
+    return out
 
 
 def _score_events(store: Store, article: str, golds: list[dict], report: Report) -> None:

@@ -212,6 +212,7 @@ class Extractor:
         ex = Extraction(article=article)
         spans = article.body_spans or [(0, len(article.text))]
         mentions = [m for m in find_mentions(doc, article.date) if _inside(m.start_char, spans)]
+        ex.mentions = mentions
         for m in mentions:
             self._add_entity(ex, m)
         # "Presiden Rusia Vladimir Putin": Rusia belongs to the title, not to the clause

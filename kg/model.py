@@ -106,3 +106,5 @@ class Extraction:
     entities: dict[str, Entity] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
+    # every actor/place mention (kg.entities.Mention) in the body, with its link
+    mentions: list = field(default_factory=list)

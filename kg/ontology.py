@@ -15,7 +15,7 @@ from urllib.parse import quote
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.model import Entity, Event, Extraction
-from kg.vocab import DIP, KGR, NIF, OWL, PLOVER, PROV, RDF, RDFS, SCHEMA, WD, XSD, article_graph
+from kg.vocab import DIP, ITSRDF, KGR, NIF, OWL, PLOVER, PROV, RDF, RDFS, SCHEMA, WD, XSD, article_graph
 
 CLASS_OF_KIND = {
     "person": (DIP.Person, DIP.Actor),
@@ -125,6 +125,7 @@ def to_quads(ex: Extraction) -> list[Quad]:
     # entities, topics, positions
     for ent in ex.entities.values():
         _entity(g, ent)
+    _mentions(g, ex, base, context)
     n_holding = 0
     for ent in ex.entities.values():
         for pos in ent.positions:
@@ -187,6 +188,34 @@ def _entity(g: _Graph, ent: Entity) -> None:
             g.add(node, DIP.linkConfidence, _decimal(ent.link_confidence))
     elif ent.kind != "topic":
         g.add(node, DIP.linkMethod, Literal("unlinked"))
+
+
+_QID = re.compile(r"^Q[0-9]+$")
+
+
+def _mentions(g: _Graph, ex: Extraction, base: str, context: NamedNode) -> None:
+    """Each actor/place mention as a nif:Phrase pointing (itsrdf:taIdentRef) to our entity,
+    with how it was linked; an unlinked ambiguous one lists its dip:candidate items."""
+    text = ex.article.text
+    for m in getattr(ex, "mentions", ()):
+        s, e = m.start_char, m.end_char
+        key = f"{m.kind}/{m.key}"
+        if key not in ex.entities or not 0 <= s < e <= len(text):
+            continue
+        node = NamedNode(f"{base}#char={s},{e}")
+        g.add(node, RDF.type, NIF.Phrase)
+        g.add(node, RDF.type, NIF.RFC5147String)
+        g.add(node, NIF.beginIndex, _int(s))
+        g.add(node, NIF.endIndex, _int(e))
+        g.add(node, NIF.anchorOf, Literal(text[s:e]))
+        g.add(node, NIF.referenceContext, context)
+        g.add(node, ITSRDF.taIdentRef, entity_iri(key))
+        g.add(node, DIP.linkMethod, Literal(m.method if m.qid else "unlinked"))
+        g.add(node, DIP.linkConfidence, _decimal(min(max(m.confidence, 0.0), 1.0)))
+        if not m.qid:
+            for c in m.candidates:
+                if _QID.match(c):
+                    g.add(node, DIP.candidate, WD[c])
 
 
 def _event(g: _Graph, ex: Extraction, ev: Event, node: NamedNode, art: NamedNode, evidence) -> None:

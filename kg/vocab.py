@@ -54,6 +54,7 @@ DIP = Namespace(
     said supported criticized accused rejected sanctioned visited cooperatesWith aided
     holdsPosition position positionOf holder asOf heldBy
     relatedHeadline dateline editor agency contentHash wikidata linkMethod linkConfidence
+    candidate
     """,
 )
 
@@ -87,15 +88,17 @@ SKOS = Namespace(
 SCHEMA = Namespace(
     "https://schema.org/",
     """NewsArticle headline datePublished publisher author editor url identifier
-    isBasedOn contentLocation sourceOrganization text name""",
+    isBasedOn contentLocation sourceOrganization text name description""",
 )
 PROV = Namespace(
     "http://www.w3.org/ns/prov#", "wasDerivedFrom wasQuotedFrom generatedAtTime Entity"
 )
 NIF = Namespace(
     "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
-    "Context String RFC5147String beginIndex endIndex anchorOf referenceContext isString sourceUrl",
+    "Context String RFC5147String Phrase beginIndex endIndex anchorOf referenceContext isString sourceUrl",
 )
+ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#", "taIdentRef taClassRef taConfidence")
+WDT = Namespace("http://www.wikidata.org/prop/direct/", closed=False)
 WD = Namespace("http://www.wikidata.org/entity/", closed=False)
 DCTERMS = Namespace("http://purl.org/dc/terms/", "source created identifier title language")
 
@@ -112,6 +115,8 @@ PREFIXES: dict[str, str] = {
     "prov": PROV.iri,
     "nif": NIF.iri,
     "wd": WD.iri,
+    "wdt": WDT.iri,
+    "itsrdf": ITSRDF.iri,
     "dcterms": DCTERMS.iri,
 }
 
@@ -129,3 +134,9 @@ def article_graph(article_id: str) -> NamedNode:
     from urllib.parse import quote
 
     return NamedNode(BASE + "graph/article/" + quote(article_id, safe=""))
+
+
+# Online links (``kg link --online``) and Wikidata facts (``kg enrich``): one graph each, so
+# the article graphs stay untouched and each is replaced whole.
+LINKS_GRAPH = NamedNode(BASE + "graph/links")
+WIKIDATA_GRAPH = NamedNode(BASE + "graph/wikidata")
