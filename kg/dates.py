@@ -280,26 +280,13 @@ def _slash_in_parens(m, pub):
     return cand, "day", False, False, None
 
 
-@_pattern(r"(?<![\d/.])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/])")
-def _slash_bare(m, pub):
-    return (
-        _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d"))),
-        "day",
-        False,
-        False,
-        None,
-    )
+def _full_date(m, pub):
+    """A date written out in full (day, month and year groups): nothing relative about it."""
+    return _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d"))), "day", False, False, None
 
 
-@_pattern(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d])")
-def _iso(m, pub):
-    return (
-        _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d"))),
-        "day",
-        False,
-        False,
-        None,
-    )
+_pattern(r"(?<![\d/.])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/])")(_full_date)  # 5/6/2025
+_pattern(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d])")(_full_date)  # 2025-06-05
 
 
 @_pattern(

@@ -578,6 +578,8 @@ class Extractor:
         near = [w.lower for w in W[max(left, (light if light is not None else mt.i) - 3) : (light if light is not None else mt.i)]]
         if any(b in self.negation for b in near):
             ev.contexts.append("Negated")
+        if any(b in self.hypothetical for b in near):
+            ev.contexts.append("Hypothetical")
         ev.confidence = max(0.05, min(0.99, round(ev.confidence, 2)))
         return ev
 
