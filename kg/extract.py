@@ -57,6 +57,8 @@ class Trigger:
     place_relation: str | None
     complement: bool
     target_kinds: frozenset[str]
+    not_followed_by: frozenset[str]
+    object_any: frozenset[str]
     confidence: float
 
 
@@ -92,6 +94,8 @@ class Patterns:
                 forms.update(derive(root, frames))
             for form in t.get("forms", []):
                 forms.setdefault(form, voice_of(form.split()[0]))
+            for form in t.get("intransitive", []):
+                forms[form] = "intransitive"
             for form, voice in forms.items():
                 words = tuple(form.lower().split())
                 trig = Trigger(
@@ -105,6 +109,8 @@ class Patterns:
                     place_relation=t.get("place_relation"),
                     complement=bool(t.get("complement", False)),
                     target_kinds=frozenset(t.get("target_kinds", ())),
+                    not_followed_by=frozenset(w.lower() for w in t.get("not_followed_by", ())),
+                    object_any=frozenset(w.lower() for w in t.get("object_any", ())),
                     confidence=float(t.get("confidence", 0.7)),
                 )
                 triggers.setdefault(words[0], []).append(trig)
@@ -198,6 +204,9 @@ class Extractor:
         self.pron_person = c.words("coref", "pronouns_person")
         self.consequence = c.words("threat", "consequence")
         self.fronted = c.words("clause", "fronted")
+        self.adverbs = c.words("clause", "adverbs")
+        self.irrealis = c.words("context", "irrealis")
+        self.about = c.words("clause", "about")
         self.control_verbs = c.words("clause", "control_verbs")
         self.both_leaders = [tuple(x.split()) for x in c.words("coref", "both_leaders")]
         self.both_countries = [tuple(x.split()) for x in c.words("coref", "both_countries")]
@@ -437,6 +446,10 @@ class Extractor:
             for trig in self.p.triggers.get(W[i].lower, ()):
                 n = len(trig.words)
                 if tuple(w.lower for w in W[i : i + n]) == trig.words:
+                    if i + n < len(W) and W[i + n].lower in trig.not_followed_by:
+                        continue
+                    if trig.object_any and not any(w.lower in trig.object_any for w in W[i + n : i + n + 4]):
+                        continue
                     found = Match(trig, i, i + n)
                     break
             if found:
@@ -498,10 +511,18 @@ class Extractor:
         if voice == "active" or (voice == "noun" and light is not None):
             head = light if light is not None else mt.i
             sources = self._subject(s, head, state)
-            targets, after = self._object(s, mt.j, limit)
+            possessor: list[str] = []
+            if light is not None:
+                possessor, _ = self._noun_actors(s, mt.j, limit, modifiers=False)
+            if possessor:
+                sources = possessor
+                targets = self._after_word(s, mt.j, limit, ("terhadap", "kepada", "untuk", "bagi", "atas"))
+                after = mt.j
+            else:
+                targets, after = self._object(s, mt.j, limit)
             complement_from = after
         elif voice == "passive":
-            targets = self._subject(s, mt.i, state)
+            targets = self._passive_subject(s, mt.i, state)
             sources = self._agent(s, mt.j, limit)
         elif voice == "intransitive":
             sources = self._subject(s, mt.i, state)
@@ -570,11 +591,15 @@ class Extractor:
         # contexts from markers before the trigger, in its clause
         left = self._clause_left(s, light if light is not None else mt.i)
         before = [w.lower for w in W[left : (light if light is not None else mt.i)]]
-        if voice != "noun" or light is not None:
+        # a noun after "mengenai/tentang" is talked about, not planned: no context from the clause
+        about = voice == "noun" and light is None and any(w.lower in self.about for w in W[max(0, mt.i - 2) : mt.i])
+        if not about:
             if any(b in self.planned for b in before):
                 ev.contexts += ["Planned", "Future"]
             elif any(b in self.future for b in before):
                 ev.contexts.append("Future")
+            if voice == "noun" and any(b in self.irrealis for b in before[-4:]):
+                ev.contexts.append("Hypothetical")  # "menawarkan pertemuan", "berharap … perundingan"
         near = [w.lower for w in W[max(left, (light if light is not None else mt.i) - 3) : (light if light is not None else mt.i)]]
         if any(b in self.negation for b in near):
             ev.contexts.append("Negated")
@@ -662,7 +687,27 @@ class Extractor:
             if pron:
                 return pron
         if allow_carry and left == 0 and s.index > 0 and state.last_subject:
-            return list(state.last_subject)
+            # "Ia …" was handled above; "Pemerintah menyambut …" has a subject we cannot
+            # resolve, and then carrying the previous one would be wrong
+            if all(w.lower in self.adverbs for w in W[:i]):
+                return list(state.last_subject)
+        return []
+
+    def _passive_subject(self, s: Sentence, i: int, state: DocState) -> list[str]:
+        """ "Prabowo disambut …", "Kedatangan Prabowo disambut …": the patient is the noun
+        phrase just before the verb (auxiliaries and adverbs skipped), not any actor earlier."""
+        W = s.words
+        k = i - 1
+        while k >= 0 and W[k].lower in self.adverbs:
+            k -= 1
+        if k < 0:
+            return self._subject(s, i, state)
+        near = W[max(0, k - 3)].start
+        cands = [m for m in self._mentions_between(s, near, W[k].end) if not self._is_oblique(s, m)]
+        if cands:
+            return self._group(s, cands[0], W[i].start)
+        if W[k].lower in self.pron_person or k == 0:
+            return self._subject(s, i, state)
         return []
 
     def _pronoun_subject(self, s: Sentence, a: int, end: int, state: DocState) -> list[str]:
@@ -709,20 +754,27 @@ class Extractor:
         return [], k
 
     def _agent(self, s: Sentence, j: int, limit: int) -> list[str]:
+        """ "disambut oleh Presiden Singapura, Tharman …", "diterima Presiden Prabowo"."""
         W = s.words
         end = W[limit - 1].end if 0 < limit <= len(W) else s.end
+        k = j
+        while k < len(W) and W[k].lower in self.adverbs:
+            k += 1
+        oleh = k < len(W) and W[k].lower == "oleh"
         for m in self._mentions_between(s, W[j].start if j < len(W) else s.end, end):
             idx = _word_index_at(W, m.start_char)
-            prev = W[idx - 1].lower if idx > 0 else ""
-            if prev == "oleh" or idx <= j + 1:
+            if idx <= k + 1 or (oleh and idx <= k + 8):
                 return self._group(s, m, end)
+            break
         return []
 
-    def _noun_actors(self, s: Sentence, j: int, limit: int) -> tuple[list[str], int]:
+    def _noun_actors(self, s: Sentence, j: int, limit: int, modifiers: bool = True) -> tuple[list[str], int]:
         """Actors that a noun trigger takes: 'pertemuan Dewan Rusia-NATO', 'antara X dan Y'."""
         W = s.words
         k = j
-        while k < limit and (W[k].lower in self.noun_modifiers or _is_date_word(W[k]) or W[k].text in {"-"}):
+        while modifiers and k < limit and (
+            W[k].lower in self.noun_modifiers or _is_date_word(W[k]) or W[k].text in {"-"}
+        ):
             if W[k].lower == "antara":
                 break
             k += 1
