@@ -205,6 +205,7 @@ class Extractor:
         self.consequence = c.words("threat", "consequence")
         self.fronted = c.words("clause", "fronted")
         self.adverbs = c.words("clause", "adverbs")
+        self.setting = c.words("clause", "setting")
         self.irrealis = c.words("context", "irrealis")
         self.about = c.words("clause", "about")
         self.control_verbs = c.words("clause", "control_verbs")
@@ -452,6 +453,10 @@ class Extractor:
                         continue
                     found = Match(trig, i, i + n)
                     break
+            if found and found.trigger.type == "CONSULT" and i > 0 and W[i - 1].lower in self.setting:
+                found = None  # its words stay in the window of the event before it
+                i += 1
+                continue
             if found:
                 out.append(found)
                 i = found.j
@@ -478,6 +483,13 @@ class Extractor:
             if ev is None:
                 if mt.trigger.type == "CONSULT" and self._is_anaphoric(W, mt):
                     anaphoric_consult = self._attach_anaphoric(ex, s, mt, state) or anaphoric_consult
+                elif sentence_events and sentence_events[-1].type == mt.trigger.type == "CONSULT":
+                    # "bertemu dalam pertemuan bilateral di sela-sela KTT G20 di Brasil": a
+                    # noun with no actors of its own continues the meeting before it
+                    prev = sentence_events[-1]
+                    prev.place = prev.place or self._place(s, mt.i, mt.j, limit)
+                    if prev.date is None:
+                        self._date(prev, s, W[mt.i].start, W[limit - 1].end if limit else s.end)
                 continue
             sentence_events.append(ev)
         # the complement of a speech verb can be a warning: "X menjawab bahwa … akan …"
@@ -584,6 +596,9 @@ class Extractor:
         ):
             ev.mode = "multilateral"
         ev.place = ev.place or self._place(s, mt.i, mt.j, limit)
+        if ev.mode == "visit" and ev.place and not ev.targets and ex.entities.get(ev.place) and \
+                ex.entities[ev.place].kind == "country" and ev.place not in ev.sources:
+            ev.targets = [ev.place]
         self._date(ev, s, W[mt.i].start, window_end)
         if not ev.topics and not (trig.complement and comp_words):
             ev.topics = self._topics(ex, W[mt.j : limit])
@@ -650,7 +665,9 @@ class Extractor:
         for m in s.mentions:
             if m.start_char < pos or m.start_char >= end_char or m.kind not in kinds:
                 continue
-            gap = s_text_between(s, pos, m.start_char)
+            title = m.position.evidence if m.kind == "person" and getattr(m, "position", None) else None
+            begin = title[0] if title and pos <= title[0] < m.start_char else m.start_char
+            gap = s_text_between(s, pos, begin)
             if gap.lower() in {"", "-", "dan", ",", "serta", ", dan", "dan juga", "/", "–"}:
                 out.append(self._key(m))
                 pos = m.end_char
@@ -913,6 +930,10 @@ class Extractor:
         """ "di Jenewa", "ke Singapura": after the trigger in its window, else just before it."""
         W = s.words
         left = max(self._clause_left(s, i), i - 6)
+        if j > 0 and W[j - 1].lower in {"di", "ke"} and j < len(W):  # "tiba di Indonesia"
+            for m in s.mentions:
+                if W[j].start <= m.start_char <= W[j].end and m.kind in PLACE_KINDS:
+                    return self._key(m)
         for k in list(range(j, min(limit, len(W)))) + list(range(i - 1, left - 1, -1)):
             if W[k].lower in {"di", "ke"} and k + 1 < len(W):
                 for m in s.mentions:
