@@ -294,6 +294,102 @@ def eval_(ctx, gold, inputs, fmt, errors):
         click.echo(format_report(result, show_errors=errors))
 
 
+# ------------------------------------------------------------------------ link, enrich
+
+
+def _wikidata_options(f):
+    """Options shared by the commands that call the Wikidata API."""
+    f = click.option("--api", metavar="URL", envvar="KG_WIKIDATA_API",
+                     help="Wikidata API endpoint (default: $KG_WIKIDATA_API or https://www.wikidata.org/w/api.php).")(f)
+    f = click.option("--cache", "cache_path", metavar="FILE", envvar="KG_WIKIDATA_CACHE",
+                     help="JSON cache of API answers (default: wikidata-cache.json beside the store).")(f)
+    f = click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")(f)
+    f = click.option("--rate", type=click.FloatRange(min=0.01), default=1.0, show_default=True,
+                     help="At most this many requests per second.")(f)
+    f = click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+                     help="Seconds to wait for one answer.")(f)
+    f = click.option("--retries", type=click.IntRange(min=1, max=10), default=4, show_default=True,
+                     help="Attempts per request (429/503 wait for Retry-After).")(f)
+    return f
+
+
+def _wikidata_client(ctx, api, cache_path, no_cache, rate, timeout, retries):
+    from kg.store import default_store_path
+    from kg.wikidata import WikidataClient, default_cache_path
+
+    if no_cache:
+        cache = None
+    elif cache_path:
+        cache = cache_path
+    else:
+        cache = default_cache_path(ctx.obj["store"] or default_store_path())
+    return WikidataClient(api or None, cache_path=cache, rate=rate, timeout=timeout, retries=retries)
+
+
+@cli.command()
+@click.option("--report", is_flag=True, help="List unlinked and ambiguous mentions (the default action).")
+@click.option("--online", is_flag=True, help="Link the entities the gazetteer lacks with the Wikidata API.")
+@click.option("--dry-run", is_flag=True, help="With --online: look up and count, write nothing.")
+@click.option("-f", "--format", "fmt", type=click.Choice(ROW_FORMATS), default="table", show_default=True)
+@_wikidata_options
+@click.pass_context
+def link(ctx, report, online, dry_run, fmt, api, cache_path, no_cache, rate, timeout, retries):
+    """Wikidata links: report what is unlinked, or link it online.
+
+    \b
+    kg link --report            unlinked and ambiguous mentions, with counts and candidates
+    kg link --online            search Wikidata for unlinked entities (graph .../graph/links)
+    kg link --online --report   both, the report after the online links
+
+    Online linking writes only its own named graph, replaced whole; a network failure
+    leaves the store unchanged. Answers are cached, so a second run sends no request.
+    """
+    from kg.errors import LinkError
+    from kg.link import REPORT_FIELDS, link_online, link_report
+    from kg.output import write_rows
+
+    if dry_run and not online:
+        raise InputError("--dry-run only goes with --online")
+    if online:
+        client = _wikidata_client(ctx, api, cache_path, no_cache, rate, timeout, retries)
+        with _store(ctx) as store:
+            try:
+                with client:
+                    res = link_online(store, client, dry_run=dry_run)
+            except LinkError as e:
+                raise LinkError(f"{e.message}; the store is unchanged") from None
+        click.echo(
+            f"online: {res.asked} entities looked up, {len(res.linked)} linked, "
+            f"{len(res.ambiguous)} ambiguous; {res.requests} requests"
+            + (" (dry run, nothing written)" if dry_run else ""), err=True)
+    if report or not online:
+        with _store(ctx, read_only=True) as store:
+            rows = link_report(store)
+        write_rows(rows, REPORT_FIELDS, fmt, _stdout())
+
+
+@cli.command()
+@_wikidata_options
+@click.pass_context
+def enrich(ctx, api, cache_path, no_cache, rate, timeout, retries):
+    """Fetch labels, descriptions and instance-of (P31) of the linked Wikidata items.
+
+    They go into the named graph <https://w3id.org/kg-diplomacy/graph/wikidata>, replaced
+    whole; a network failure leaves the store unchanged.
+    """
+    from kg.errors import LinkError
+    from kg.link import enrich as run_enrich
+
+    client = _wikidata_client(ctx, api, cache_path, no_cache, rate, timeout, retries)
+    with _store(ctx) as store:
+        try:
+            with client:
+                res = run_enrich(store, client)
+        except LinkError as e:
+            raise LinkError(f"{e.message}; the store is unchanged") from None
+    click.echo(f"enrich: {res.found} of {res.items} items, {res.quads} triples; {res.requests} requests", err=True)
+
+
 def main() -> None:
     cli(prog_name="kg")
 

@@ -40,7 +40,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .gazetteer import BLOCKLIST, KIND_RANK, STOP, Entry, Gazetteer, Title, normalize, slug
+from .gazetteer import BLOCKLIST, KIND_RANK, STOP, Entry, Gazetteer, Title, fold, normalize, slug
 from .model import PositionHolding
 
 __all__ = [
@@ -51,6 +51,7 @@ __all__ = [
     "annotate",
     "SPANS_KEY",
     "KgEntities",
+    "dateline_mention",
 ]
 
 SPANS_KEY = "kg_mentions"
@@ -774,6 +775,35 @@ class _Analysis:
             position, p.candidates,
         )  # fmt: skip
 
+    def _capital_as_actor(self, entry: Entry, m: _GazMatch) -> Entry | None:
+        """The country, when a national capital is the agent of a clause: followed by a
+        verb or an auxiliary ("Teheran meluncurkan", "Pyongyang tidak memberikan",
+        "pandangan Washington tetap"), not after a preposition of place ("di Teheran"), not
+        in a compound ("Moskow-Bali")."""
+        if entry.kind != "city" or not entry.qid:
+            return None
+        country_qid = capitals().get(entry.qid)
+        if country_qid is None:
+            return None
+        doc = self.doc
+        prev = doc[m.i - 1].lower_ if m.i > 0 else ""
+        nxt = doc[m.j].lower_ if m.j < self.n else ""
+        after = doc[m.j + 1].lower_ if m.j + 1 < self.n else ""
+        if m.i > 0 and self.seg[m.i - 1] != self.seg[m.i]:
+            prev = ""
+        if m.j < self.n and self.seg[m.j] != self.seg[m.j - 1]:
+            return None  # the capital ends its sentence or line
+        if prev in LOCATIVE or prev in {"-", "–", "—"} or nxt in {"-", "–", "—", "--"}:
+            return None
+        if nxt == "," and after == "yang":
+            nxt = doc[m.j + 2].lower_ if m.j + 2 < self.n else ""
+        verb = nxt in AGENT_CUES or (
+            nxt.isalpha() and len(nxt) > 5 and nxt.startswith("me") and nxt not in NOT_AGENT_VERBS
+        )
+        if not verb:
+            return None
+        return self.gaz.entry(country_qid)
+
     def _place_mention(self, m: _GazMatch) -> Mention:
         best, rivals = _best(m.hits, None)
         text = self.text[m.start : m.end]
@@ -784,6 +814,12 @@ class _Analysis:
                 None, tuple(h[0].id for h in m.hits),
             )  # fmt: skip
         entry, is_label = best
+        country = self._capital_as_actor(entry, m)
+        if country is not None:  # "Teheran akan membangun kembali ..." is Iran, not the city
+            return Mention(
+                m.start, m.end, text, country.kind, country.qid, country.label, country.label_id,
+                country.key, "context", 0.75, None, (entry.id,),
+            )  # fmt: skip
         multi = m.j - m.i > 1 or " " in text
         conf = (0.95 if multi else 0.9) if is_label else (0.9 if multi else 0.85)
         if rivals:
@@ -854,6 +890,98 @@ def find_mentions(
     mentions = _Analysis(doc, gaz, pub_date).run()
     _store(doc, mentions, spans_key)
     return mentions
+
+
+DATELINE_KINDS = ({"city"}, {"country", "location"})
+
+# before a capital: it is the place, not the state ("di Teheran", "ke Beijing")
+LOCATIVE = {
+    "di", "ke", "dari", "menuju", "kota", "ibu", "ibukota", "bandara", "sekitar", "pinggiran",
+    "wilayah", "tiba", "berbasis", "asal", "via", "kawasan", "pusat", "luar", "dalam",
+}  # fmt: skip
+# after a capital that acts: auxiliaries and negations
+AGENT_CUES = {
+    "akan", "telah", "sudah", "tidak", "tak", "belum", "tetap", "masih", "harus", "ingin",
+    "enggan", "bersikeras", "berjanji", "berharap", "berupaya", "bereaksi",
+}  # fmt: skip
+
+
+# meN- words after a capital that do not make it an agent: "Teheran merupakan ibu kota"
+NOT_AGENT_VERBS = {"merupakan", "menjadi", "menteri", "media", "mereka", "memiliki", "meliputi"}
+
+
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """National capital QID -> country QID (``kg/data/capitals.tsv``)."""
+    from .resources import data_file
+
+    out: dict[str, str] = {}
+    path = data_file("capitals.tsv")
+    if not path.is_file():  # pragma: no cover - shipped with the package
+        return out
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        if len(cells) >= 2 and cells[0].startswith("Q") and cells[1].startswith("Q"):
+            out[cells[0]] = cells[1]
+    return out
+
+
+def dateline_mention(
+    text: str,
+    dateline: str | None,
+    body_start: int | None = None,
+    *,
+    gazetteer: Gazetteer | None = None,
+) -> Mention | None:
+    """The dateline ("CANBERRA, KOMPAS.com - ", "KONTAN.CO.ID - MOSKOW.") as a place mention.
+
+    ``dateline`` (as ingest or the metadata give it: "CANBERRA", "Moscow") is linked to a
+    city of that name, else a country or region; written in capitals, it is looked up in
+    title case. The mention is its last occurrence before ``body_start`` (the first body
+    span, which starts after the dateline prefix), or, when the text writes it otherwise
+    ("MOSKOW" for "Moscow"), the last of the place's names found there, in any case. None
+    when the gazetteer knows no place of that name, two places tie, or the text lacks it.
+    """
+    if not dateline or not dateline.strip():
+        return None
+    gaz = gazetteer or Gazetteer.default()
+    forms = [dateline] + ([dateline.title()] if dateline.isupper() else [])
+    hits: dict[str, tuple[Entry, bool]] = {}
+    for form in forms:
+        for entry, is_label in gaz.lookup(form):
+            if entry.kind in {"city", "country", "location"}:
+                old = hits.get(entry.id)
+                hits[entry.id] = (entry, is_label or (old is not None and old[1]))
+    chosen: tuple[Entry, bool] | None = None
+    rivals: list[str] = []
+    for kinds in DATELINE_KINDS:
+        chosen, rivals = _best(list(hits.values()), kinds)
+        if chosen is not None:
+            break
+        if rivals:
+            return None  # two places of the same kind: say nothing rather than guess
+    if chosen is None:
+        return None
+    entry, is_label = chosen
+    end_at = body_start if body_start is not None and body_start > 0 else len(text)
+    span = None
+    labels = {fold(n) for n in (entry.label_en, entry.label_id) if n}
+    for name in [dateline, *entry.names()]:
+        found = [
+            m.span()
+            for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text[:end_at], re.IGNORECASE)
+        ]
+        if found:
+            span = found[-1]
+            is_label = fold(text[span[0] : span[1]]) in labels
+            break
+    if span is None:
+        return None
+    start, end = span
+    return Mention(
+        start, end, text[start:end], entry.kind, entry.qid, entry.label, entry.label_id, entry.key,
+        "exact" if is_label else "alias", 0.9 if is_label else 0.85, None, tuple(rivals),
+    )  # fmt: skip
 
 
 def _store(doc: Doc, mentions: Sequence[Mention], spans_key: str) -> None:

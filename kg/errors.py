@@ -55,3 +55,10 @@ class LinkError(KgError):
 
     code = "E500"
     exit_code = 4
+
+
+class PushError(KgError):
+    """A remote SPARQL store (Graph Store Protocol) cannot be reached or refused a graph."""
+
+    code = "E600"
+    exit_code = 5

@@ -197,10 +197,25 @@ def _mentions(g: _Graph, ex: Extraction, base: str, context: NamedNode) -> None:
     """Each actor/place mention as a nif:Phrase pointing (itsrdf:taIdentRef) to our entity,
     with how it was linked; an unlinked ambiguous one lists its dip:candidate items."""
     text = ex.article.text
-    for m in getattr(ex, "mentions", ()):
+    mentions = list(getattr(ex, "mentions", ()))
+    known = set(ex.entities)
+    if ex.article.dateline:
+        from kg.entities import dateline_mention  # only building maps mentions
+
+        body = ex.article.body_spans
+        dm = dateline_mention(text, ex.article.dateline, body[0][0] if body else None)
+        if dm is not None and not any(m.start_char < dm.end_char and dm.start_char < m.end_char for m in mentions):
+            key = f"{dm.kind}/{dm.key}"
+            if key not in ex.entities:
+                _entity(g, Entity(key=key, label=dm.label, kind=dm.kind, qid=dm.qid, label_id=dm.label_id,
+                                  link_method=dm.method if dm.qid else "unlinked",
+                                  link_confidence=dm.confidence if dm.qid else None))
+                known.add(key)
+            mentions.append(dm)
+    for m in mentions:
         s, e = m.start_char, m.end_char
         key = f"{m.kind}/{m.key}"
-        if key not in ex.entities or not 0 <= s < e <= len(text):
+        if key not in known or not 0 <= s < e <= len(text):
             continue
         node = NamedNode(f"{base}#char={s},{e}")
         g.add(node, RDF.type, NIF.Phrase)
