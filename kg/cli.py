@@ -110,8 +110,14 @@ def _parse_date(value: str | None) -> _date | None:
 @click.option("--id", "article_id", help="Article id for a single text article (default: file name).")
 @click.option("--force", is_flag=True, help="Rebuild articles even when unchanged in the store.")
 @click.option("-q", "--quiet", is_flag=True, help="No per-article lines on stderr.")
+@click.option("-w", "--workers", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Extraction processes (default: the machine's cores, fewer for small inputs).")
+@click.option("--scheduler", metavar="ADDRESS|local",
+              help="Extract on a Dask cluster (tcp://host:8786, or 'local' for a local one).")
+@click.option("--batch-size", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Articles per bulk-load commit (default 100): the most an interruption redoes.")
 @click.pass_context
-def build(ctx, sources, pub_date, outlet, article_id, force, quiet):
+def build(ctx, sources, pub_date, outlet, article_id, force, quiet, workers, scheduler, batch_size):
     """Extract events from articles into the store.
 
     PATH is a .txt article (metadata from NAME.meta.json beside it), a directory of
@@ -119,17 +125,29 @@ def build(ctx, sources, pub_date, outlet, article_id, force, quiet):
     outlet, url per line, or - for standard input. Building an article again
     replaces its graph. Exit status 1 when some articles failed (the others are in).
     """
+    from kg.batch import ProgressBar, auto_workers, count_articles
     from kg.pipeline import build as run_build
+
+    total = count_articles(sources)
+    if workers is None:
+        workers = auto_workers(total)
+    bar = ProgressBar(total) if not quiet and sys.stderr.isatty() else None
 
     def report_line(article: str, status: str) -> None:
         if status.startswith("failed"):
+            if bar:
+                bar.clear()
             click.echo(f"Error: {status[len('failed: '):]}", err=True)
-        elif not quiet:
+        elif not quiet and not bar:
             click.echo(f"{status:9} {article}", err=True)
 
     with _store(ctx) as store:
         report = run_build(list(sources), store, date=_parse_date(pub_date), outlet=outlet,
-                           article_id=article_id, force=force, on_article=report_line)
+                           article_id=article_id, force=force, on_article=report_line,
+                           workers=workers, scheduler=scheduler, batch_size=batch_size,
+                           progress=bar.update if bar else None)
+    if bar:
+        bar.close(report)
     if not quiet:
         click.echo(
             f"{report.built} built, {report.unchanged} unchanged, {len(report.failed)} failed; "
@@ -388,6 +406,35 @@ def enrich(ctx, api, cache_path, no_cache, rate, timeout, retries):
         except LinkError as e:
             raise LinkError(f"{e.message}; the store is unchanged") from None
     click.echo(f"enrich: {res.found} of {res.items} items, {res.quads} triples; {res.requests} requests", err=True)
+
+
+# ------------------------------------------------------------------------------- push
+
+
+@cli.command()
+@click.argument("url", metavar="URL")
+@click.option("--article", help="Only this article's graph.")
+@click.option("--replace", is_flag=True,
+              help="Send every graph, replacing it on the server (default: skip graphs it has).")
+@click.option("-q", "--quiet", is_flag=True, help="No per-graph lines on stderr.")
+@click.pass_context
+def push(ctx, url, article, replace, quiet):
+    """Send the graphs to a remote SPARQL store (Graph Store Protocol, PUT per named graph).
+
+    URL is the store's Graph Store Protocol endpoint: http://HOST:7878/store (Oxigraph),
+    http://HOST:3030/DATASET/data (Fuseki), http://HOST:7200/repositories/REPO/rdf-graphs/service
+    (GraphDB).
+    """
+    from kg.push import push as run_push
+
+    def line(graph: str, status: str) -> None:
+        if not quiet:
+            click.echo(f"{status:7} {graph}", err=True)
+
+    with _store(ctx, read_only=True) as store:
+        report = run_push(store, url, article=article, replace=replace, on_graph=line)
+    click.echo(f"{len(report.pushed)} pushed ({report.quads} quads), "
+               f"{len(report.skipped)} already there", err=True)
 
 
 def main() -> None:

@@ -1,7 +1,9 @@
 """Writing the store out as RDF files.
 
 ``turtle`` and ``ntriples`` hold no graphs: they get the RDF merge of the graphs (every
-triple once, even when several articles state it), sorted by subject so Turtle can group it.
+triple once, even when several articles state it), in the store's index order (graph by graph,
+subject by subject, so Turtle groups it). Sorting the merge with ORDER BY made the export 12x
+slower than ``Store.dump`` on 3,000 articles (41 s against 3.5 s) for a 0.2 % smaller file.
 ``trig``, ``nquads`` and ``jsonld`` keep the named graphs. The ontology graph is left out
 unless ``include_ontology``; the store's default graph (empty when kg wrote the store) is
 always included. pyoxigraph 0.5 writes JSON-LD itself (expanded form, no ``@context``).
@@ -35,7 +37,7 @@ FILE_EXTENSIONS = {
 }
 _BY_EXTENSION = {ext: fmt for fmt, ext in FILE_EXTENSIONS.items()} | {"json": "jsonld"}
 
-_MERGE = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o"
+_MERGE = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"  # CONSTRUCT gives each triple once
 
 
 def export(

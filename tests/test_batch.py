@@ -1,0 +1,229 @@
+"""Batch builds: parallel equals sequential, unchanged articles are skipped, changed ones
+replaced, and a build killed mid-way leaves every article it reported intact."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from pyoxigraph import Dataset
+
+from kg.batch import ProgressBar, auto_workers, count_articles
+from kg.ingest import read_articles
+from kg.pipeline import BuildReport, article_quads, build
+from kg.store import article_hash, open_store, replace_graph
+from kg.vocab import ONTOLOGY_GRAPH, article_graph
+
+COUNTRIES = [
+    ("Indonesia", "Jakarta"), ("Malaysia", "Kuala Lumpur"), ("Jepang", "Tokyo"),
+    ("Australia", "Canberra"), ("Singapura", "Singapura"), ("Thailand", "Bangkok"),
+    ("Vietnam", "Hanoi"), ("Filipina", "Manila"), ("India", "New Delhi"), ("China", "Beijing"),
+]
+TOPICS = ["perdagangan dan investasi", "keamanan maritim", "energi terbarukan", "pendidikan",
+          "kesehatan masyarakat", "perubahan iklim"]
+
+
+def article(i: int, extra: str = "") -> dict:
+    """A short Indonesian diplomacy article, different for every ``i``."""
+    (a, city), (b, _) = COUNTRIES[i % 10], COUNTRIES[(i * 3 + 1) % 10]
+    if a == b:
+        b = "Korea Selatan"
+    topic = TOPICS[i % len(TOPICS)]
+    day = 1 + i % 27
+    text = (
+        f"{city.upper()}, KOMPAS.com - Menteri Luar Negeri {a} bertemu dengan Menteri Luar "
+        f"Negeri {b} di {city} pada Senin ({day}/6/2025). Kedua menteri sepakat memperkuat "
+        f"kerja sama {topic}. Presiden {a} mengecam serangan terhadap kapal nelayan di "
+        f"perairan {b}, kata juru bicara kementerian kepada wartawan pada pertemuan ke-{i}. "
+        f"{extra}\n"
+    )
+    return {"id": f"uji-{i:04d}", "title": f"Menlu {a} dan {b} membahas {topic}", "text": text,
+            "date": f"2025-06-{day:02d}", "outlet": "Kompas.com",
+            "url": f"https://example.org/uji/{i}"}
+
+
+def write_jsonl(path: Path, records: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
+                    encoding="utf-8")
+    return path
+
+
+def reference(path: Path) -> dict[str, set[str]]:
+    """Each article's graph as the per-article, one-transaction path writes it."""
+    store = open_store(memory=True)
+    out = {}
+    for art in read_articles(path):
+        _, quads = article_quads(art)
+        replace_graph(store, article_graph(art.id), quads)
+        out[art.id] = graph_of(store, art.id)
+    return out
+
+
+def graph_of(store, article_id: str) -> set[str]:
+    return {str(q) for q in store.quads_for_pattern(None, None, None, article_graph(article_id))}
+
+
+def article_graphs(store) -> dict[str, set[str]]:
+    prefix = article_graph("").value
+    return {g.value[len(prefix):]: graph_of(store, g.value[len(prefix):])
+            for g in store.named_graphs() if g.value.startswith(prefix)}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    return write_jsonl(tmp_path_factory.mktemp("batch") / "uji.jsonl",
+                       [article(i) for i in range(12)])
+
+
+@pytest.fixture(scope="module")
+def expected(corpus) -> dict[str, set[str]]:
+    return reference(corpus)
+
+
+def test_articles_have_events(corpus):
+    report = build([str(corpus)], open_store(memory=True))
+    assert report.built == 12 and report.ok
+    assert report.events >= 12
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_batch_build_equals_per_article_build(corpus, expected, workers):
+    store = open_store(memory=True)
+    seen = []
+    report = build([str(corpus)], store, workers=workers, batch_size=5,
+                   on_article=lambda a, s: seen.append((a, s)))
+    assert report.ok and report.built == 12
+    assert article_graphs(store) == expected
+    assert sorted(seen) == [(f"uji-{i:04d}", "built") for i in range(12)]
+    assert store.contains_named_graph(ONTOLOGY_GRAPH)
+    d = Dataset(store)  # every quad in an article graph or the ontology: nothing stray
+    assert {q.graph_name for q in d} == {article_graph(a) for a in expected} | {ONTOLOGY_GRAPH}
+
+
+def test_unchanged_skipped_changed_replaced(tmp_path, expected):
+    records = [article(i) for i in range(12)]
+    path = write_jsonl(tmp_path / "a.jsonl", records)
+    store = open_store(tmp_path / "store")
+    assert build([str(path)], store, workers=2, batch_size=4).built == 12
+    records[3] = article(3, extra="Pertemuan berikutnya digelar di Bali pada Juli.")
+    records[7]["title"] = "Judul yang diperbarui"
+    write_jsonl(path, records)
+    seen: dict[str, str] = {}
+    report = build([str(path)], store, workers=2, batch_size=4,
+                   on_article=lambda a, s: seen.__setitem__(a, s))
+    assert (report.built, report.unchanged, report.failed) == (2, 10, [])
+    assert seen["uji-0003"] == seen["uji-0007"] == "built"
+    new = reference(path)
+    assert article_graphs(store) == new
+    assert new["uji-0003"] != expected["uji-0003"] and new["uji-0007"] != expected["uji-0007"]
+    assert any("Bali" in q for q in graph_of(store, "uji-0003"))
+
+
+def test_same_article_twice_in_one_input(tmp_path, expected):
+    one = article(1)
+    changed = dict(one, title="Judul kedua")
+    path = write_jsonl(tmp_path / "dup.jsonl", [one, article(2), one, changed])
+    store = open_store(memory=True)
+    seen = []
+    report = build([str(path)], store, workers=1, batch_size=10,
+                   on_article=lambda a, s: seen.append((a, s)))
+    assert (report.built, report.unchanged) == (3, 1)
+    assert ("uji-0001", "unchanged") in seen
+    assert graph_of(store, "uji-0001") == reference(write_jsonl(tmp_path / "c.jsonl",
+                                                                [changed]))["uji-0001"]
+
+
+def test_failed_article_reported_others_built(tmp_path):
+    records = [article(0), {"id": "kosong", "text": ""}, article(1)]
+    path = write_jsonl(tmp_path / "f.jsonl", records)
+    report = build([str(path)], open_store(memory=True), workers=2)
+    assert report.built == 2 and len(report.failed) == 1
+
+
+def test_killed_build_keeps_reported_articles_and_rerun_completes(tmp_path):
+    n = 80
+    path = write_jsonl(tmp_path / "big.jsonl", [article(i) for i in range(n)])
+    store_path = tmp_path / "store"
+    cmd = [sys.executable, "-m", "kg.cli", "--store", str(store_path), "build",
+           "--workers", "2", "--batch-size", "5", str(path)]
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+                            start_new_session=True)
+    reported = []
+    try:
+        assert proc.stderr is not None
+        deadline = time.monotonic() + 120
+        while len(reported) < 12 and time.monotonic() < deadline:
+            line = proc.stderr.readline()
+            if not line:
+                break
+            if line.startswith("built"):
+                reported.append(line.split()[1])
+        assert len(reported) >= 12, "the build finished or stalled before it could be killed"
+        os.killpg(proc.pid, signal.SIGKILL)  # the parent and its workers, mid-build
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.wait(30)
+    assert proc.returncode == -signal.SIGKILL
+
+    expected = reference(path)
+    store = open_store(store_path)
+    hashed = {a for a in expected if article_hash(store, a) is not None}
+    assert set(reported) <= hashed < set(expected)  # killed before the end
+    for a in hashed:  # every article with its hash is whole
+        assert graph_of(store, a) == expected[a], a
+    del store
+    import gc
+
+    gc.collect()
+
+    r = subprocess.run([*cmd[:-1], "-q", str(path)], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    store = open_store(store_path)
+    assert article_graphs(store) == expected
+
+
+def test_count_and_auto_workers(tmp_path, corpus):
+    assert count_articles([str(corpus)]) == 12
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "a.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "d" / "a.meta.json").write_text("{}", encoding="utf-8")
+    write_jsonl(tmp_path / "d" / "b.jsonl", [article(0), article(1)])
+    assert count_articles([str(tmp_path / "d"), str(corpus)]) == 15
+    assert count_articles(["-"]) is None
+    assert auto_workers(10, cpus=8) == 1
+    assert auto_workers(3000, cpus=8) == 8
+    assert auto_workers(None, cpus=2) == 2
+
+
+def test_progress_bar_line():
+    out = io.StringIO()
+    bar = ProgressBar(200, out, interval=0)
+    report = BuildReport(built=40, unchanged=10, events=300)
+    bar.update(report)
+    bar.close(report)
+    text = out.getvalue()
+    assert text.startswith("\r[") and "50/200 articles" in text and "ETA" in text
+    assert "events/s" in text and text.endswith("\n")
+
+
+def test_cli_build_in_a_pipe_has_no_progress_bar(tmp_path, corpus):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    r = CliRunner().invoke(cli, ["--store", str(tmp_path / "s"), "build", "--workers", "1",
+                                 str(corpus)])
+    assert r.exit_code == 0, r.stderr
+    assert "\r" not in r.stderr
+    assert "12 built, 0 unchanged, 0 failed" in r.stderr
+
