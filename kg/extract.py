@@ -23,6 +23,7 @@ Offsets are character offsets in ``Article.text``.
 
 from __future__ import annotations
 
+import copy
 import csv
 import re
 import tomllib
@@ -240,7 +241,7 @@ class Extractor:
             self._events(ex, sent, state, article)
             self._remember(ex, sent, state)
         self._positions(ex, mentions, article)
-        ex.events = _merge_events(ex.events)
+        ex.events = _merge_events(_dyadic(ex.events))
         for ev in ex.events:
             during = getattr(ev, "_during", None)
             if ev.date is None and during is not None and during.date is not None:
@@ -1178,6 +1179,27 @@ def _entity_key_for(ex: Extraction, ref: str | None) -> str | None:
         if key.split("/", 1)[-1] == ref:
             return key
     return None
+
+
+UNDIRECTED = {"CONSULT", "AGREE", "COOPERATE"}
+
+
+def _dyadic(events: list[Event]) -> list[Event]:
+    """PLOVER events are dyadic: "Paus Leo dan Presiden Trump sama-sama mengecam …" is two
+    accusations, one per source. Meetings, agreements and cooperation stay whole."""
+    out: list[Event] = []
+    for ev in events:
+        if ev.type in UNDIRECTED or len(ev.sources) < 2:
+            out.append(ev)
+            continue
+        for src in ev.sources:
+            one = copy.copy(ev)
+            one.sources = [src]
+            one.targets = list(ev.targets)
+            one.topics = list(ev.topics)
+            one.contexts = list(ev.contexts)
+            out.append(one)
+    return out
 
 
 def _merge_events(events: list[Event]) -> list[Event]:
