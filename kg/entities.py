@@ -178,6 +178,8 @@ class _Analysis:
         self.text = doc.text
         self.n = len(doc)
         self.common = common_words()
+        self._by_start: dict[int, _GazMatch] = {}  # final gazetteer matches by first token
+        self._by_end: dict[int, _GazMatch] = {}  # ... and by token end
         self._segments()
 
     # ---- segmentation: sentences and lines; title-case lines (headlines)
@@ -529,6 +531,8 @@ class _Analysis:
         self._resolve_short_names(persons, gm, title_tokens)
 
         mentions: list[Mention] = []
+        self._by_start = {m.i: m for m in gm}
+        self._by_end = {m.j: m for m in gm}
         for m in gm:
             if _person_hits(m) and not any(h[0].kind != PERSON for h in m.hits):
                 continue
@@ -804,9 +808,55 @@ class _Analysis:
             return None
         return self.gaz.entry(country_qid)
 
+    def _region_in_context(self, m: _GazMatch) -> Entry | None:
+        """The region (kind "location") when a country or city has a same-named region
+        and the context says the region: "negara bagian Georgia", "provinsi X", "region X";
+        "Atlanta, Georgia" (Atlanta lies in the region Georgia of the US, kg/data/cities.tsv);
+        "Georgia, AS" (the US has a region Georgia). "Batumi, Georgia" (a city of the country
+        Georgia) and a bare "Georgia" stay the country."""
+        regions = [h[0] for h in m.hits if h[0].kind == "location"]
+        if not regions or not any(h[0].kind in ("country", "city") for h in m.hits):
+            return None
+        doc = self.doc
+
+        def word(k: int) -> str:
+            return doc[k].lower_ if 0 <= k < self.n and self.same_seg(k, m.i) else ""
+
+        def one(found: list[Entry]) -> Entry | None:
+            found = list({e.id: e for e in found}.values())
+            return found[0] if len(found) == 1 else None
+
+        if (word(m.i - 2), word(m.i - 1)) == ("negara", "bagian") or word(m.i - 1) in REGION_CUES:
+            return one(regions)
+        countries = {h[0].qid for h in m.hits if h[0].kind == "country"}
+        table = cities()
+        if word(m.i - 1) == ",":  # "Atlanta, Georgia"
+            city = self._by_end.get(m.i - 1)
+            for e, _ in city.hits if city is not None else []:
+                country, region = table.get(e.qid or "", (None, ""))
+                if country is None or e.kind != "city":
+                    continue
+                if country in countries:
+                    return None  # "Batumi, Georgia": a city of that country
+                return one([r for r in regions if fold(region) in {fold(x) for x in r.names()}])
+        if m.j < self.n and doc[m.j].text == "," and self.same_seg(m.j, m.i):  # "Georgia, AS"
+            after = self._by_start.get(m.j + 1)
+            states = {h[0].qid for h in after.hits if h[0].kind == "country"} if after else set()
+            if states and not states & countries:
+                names = {fold(x) for r in regions for x in r.names()}
+                if any(c in states and fold(reg) in names for c, reg in table.values()):
+                    return one(regions)
+        return None
+
     def _place_mention(self, m: _GazMatch) -> Mention:
-        best, rivals = _best(m.hits, None)
         text = self.text[m.start : m.end]
+        region = self._region_in_context(m)
+        if region is not None:
+            return Mention(
+                m.start, m.end, text, region.kind, region.qid, region.label, region.label_id,
+                region.key, "context", 0.8, None, tuple(h[0].id for h in m.hits if h[0] is not region),
+            )  # fmt: skip
+        best, rivals = _best(m.hits, None)
         if best is None:
             kind = min((h[0].kind for h in m.hits), key=_kind_rank)
             return Mention(
@@ -908,6 +958,26 @@ AGENT_CUES = {
 
 # meN- words after a capital that do not make it an agent: "Teheran merupakan ibu kota"
 NOT_AGENT_VERBS = {"merupakan", "menjadi", "menteri", "media", "mereka", "memiliki", "meliputi"}
+
+
+# before a place name: a first-level region, not the country or city of the same name
+REGION_CUES = {"provinsi", "region", "prefektur", "oblast", "kanton"}
+
+
+@lru_cache(maxsize=1)
+def cities() -> dict[str, tuple[str, str]]:
+    """City QID -> (country QID, first-level region) (``kg/data/cities.tsv``)."""
+    from .resources import data_file
+
+    out: dict[str, tuple[str, str]] = {}
+    path = data_file("cities.tsv")
+    if not path.is_file():  # pragma: no cover - shipped with the package
+        return out
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        if len(cells) >= 3 and cells[0].startswith("Q") and cells[1].startswith("Q"):
+            out[cells[0]] = (cells[1], cells[2])
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -493,6 +493,28 @@ def resolve_name(index: dict[str, list[Ent]], name: str) -> Ent | None:
     return None
 
 
+CITY_PLACE = re.compile(r"^(?:Admin-[01] (?:region )?capital(?: alt)?|Populated place) in ([^(;]+?)(?: \(([^)]*)\))?(?:;|$)")
+
+
+def build_cities(raw: Path, ents: dict[str, Ent], index: dict[str, list[Ent]]) -> list[dict[str, str]]:
+    """City -> country (and region) for the cities kept, from Natural Earth descriptions."""
+    rows = []
+    for row in read_tsv(raw / "gazetteer.tsv"):
+        e = ents.get(row["qid"])
+        if e is None or e.kind != "city":
+            continue
+        m = CITY_PLACE.match(row["description_en"])
+        if m is None:
+            continue
+        country = resolve_name(index, m.group(1).strip())
+        if country is None or country.kind != "country" or not country.qid:
+            continue
+        rows.append({"city_qid": e.qid, "country_qid": country.qid,
+                     "region": clean(m.group(2) or ""), "city": e.label_en})
+    rows.sort(key=lambda r: qnum(r["city_qid"]))
+    return rows
+
+
 def classify(label: str) -> tuple[str, str]:
     for role, pat in ROLE_PATTERNS:
         m = pat.match(label)
@@ -716,6 +738,14 @@ Licences of the sources: Natural Earth (public domain), Wikidata-derived lists (
 supraverden and open-data-archive (CC BY-SA 4.0), CLDR (Unicode), elevant (Apache-2.0).
 """
 
+CITY_COLUMNS = ["city_qid", "country_qid", "region", "city"]
+CITY_HEADER = """
+kg cities: built by scripts/build_gazetteer.py from the Natural Earth descriptions of the
+offline Wikidata gazetteer ("Admin-1 capital in United States of America (Georgia)").
+Do not edit by hand. city_qid -> country_qid and the first-level region it lies in, used to
+decide "Atlanta, Georgia" (the US state) against "Batumi, Georgia" (the country).
+"""
+
 POS_HEADER = """
 kg positions: built by scripts/build_gazetteer.py from people_positions.tsv of the offline
 Wikidata gazetteer + kg/data/curated_positions.tsv. Do not edit by hand.
@@ -792,8 +822,11 @@ def build(raw: Path, out_dir: Path, data_dir: Path) -> list[str]:
     )
     problems += pos_problems
 
+    city_rows = build_cities(raw, ents, index)
+
     out_dir.mkdir(parents=True, exist_ok=True)
     write_tsv(out_dir / "gazetteer.tsv", GAZ_COLUMNS, gaz_rows, GAZ_HEADER)
+    write_tsv(out_dir / "cities.tsv", CITY_COLUMNS, city_rows, CITY_HEADER)
     write_tsv(out_dir / "positions.tsv", POS_COLUMNS, pos_rows, POS_HEADER)
     return problems
 
