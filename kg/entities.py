@@ -1074,11 +1074,19 @@ class KgEntities:
     def __init__(self, nlp: Language, name: str, gazetteer_paths: Iterable[str], spans_key: str):
         self.name = name
         self.spans_key = spans_key
-        self.gazetteer = Gazetteer.default(tuple(gazetteer_paths))
+        self.gazetteer_paths = tuple(gazetteer_paths)
+        self.gazetteer  # load it now, not on the first doc
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The package gazetteer + the component's files + ``$KG_GAZETTEER`` as it is now
+        (cached per value), so a long-lived pipeline sees a user gazetteer set later."""
+        return Gazetteer.default(self.gazetteer_paths)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.kg_gazetteer = self.gazetteer
-        find_mentions(doc, doc._.kg_pub_date, gazetteer=self.gazetteer, spans_key=self.spans_key)
+        gaz = self.gazetteer
+        doc._.kg_gazetteer = gaz
+        find_mentions(doc, doc._.kg_pub_date, gazetteer=gaz, spans_key=self.spans_key)
         return doc
 
 

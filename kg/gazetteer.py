@@ -343,13 +343,22 @@ class Gazetteer:
         idents: dict[str, str],
         row: dict[str, str],
     ) -> None:
-        """Add a row, or merge it into the row with the same QID (or, without QID, key)."""
+        """Add a row, or merge it into the row with the same QID (or, without QID, key).
+
+        A row with a QID that is not known yet, whose key (given, or the slug of its label)
+        is that of an item without QID of the same kind, gives that item its QID: a user
+        file can link "nato-russia-council" without creating a rival of the same name."""
         qid = row.get("qid") or ""
         key = row.get("key") or slug(row.get("label_en") or row.get("label_id") or "")
         ident = qid or idents.get(key) or (f"key:{key}" if key else "")
         if not ident:
             return
         old = rows.get(ident)
+        if old is None and qid and key in idents:
+            same = rows[idents[key]]
+            if not same.get("qid") and (not row.get("kind") or row.get("kind") == same.get("kind")):
+                same["qid"] = qid
+                rows[qid] = old = same
         if old is None:
             rows[ident] = dict(row, key=key)
             order.append(ident)
