@@ -37,13 +37,13 @@ def _load_build_script():
 def test_build_is_deterministic_and_matches_committed_files(tmp_path):
     build = _load_build_script()
     assert build.main([str(RAW), "--out", str(tmp_path), "--strict"]) == 0
-    for name in ("gazetteer.tsv", "positions.tsv"):
+    for name in ("gazetteer.tsv", "positions.tsv", "cities.tsv"):
         assert (tmp_path / name).read_bytes() == data_file(name).read_bytes(), (
             f"kg/data/{name} is stale: run scripts/build_gazetteer.py"
         )
 
 
-@pytest.mark.parametrize("name", ["gazetteer.tsv", "positions.tsv"])
+@pytest.mark.parametrize("name", ["gazetteer.tsv", "positions.tsv", "cities.tsv"])
 def test_data_files_stay_small(name):
     assert data_file(name).stat().st_size < 1_000_000
 
@@ -295,3 +295,30 @@ def test_user_rows_merge_by_key_and_never_reuse_a_key(tmp_path):
     keys = [e.key for e in g]
     assert len(keys) == len(set(keys))
     assert g.entry("Q900000009").key == "russia-q900000009"
+
+
+def test_user_row_with_a_qid_links_an_item_without_one(tmp_path):
+    path = tmp_path / "qid.tsv"
+    path.write_text(
+        "qid\tkind\tlabel_en\tlabel_id\taliases\n"
+        "Q1129212\torganization\tNATO-Russia Council\t\tNRC\n"  # slug = the curated key
+        "Q900000010\tperson\tKontan\t\t\n",  # same slug, another kind: a new item
+        encoding="utf-8",
+    )
+    g = Gazetteer.default([path])
+    council = g.entry("nato-russia-council")
+    assert council.qid == "Q1129212" and g.entry("Q1129212") is council
+    assert [e.id for e in g.candidates("Dewan NATO-Rusia")] == ["Q1129212"]  # no rival
+    assert g.candidates("NRC")[0] is council
+    assert g.entry("kontan").qid is None
+    assert g.entry("Q900000010").kind == "person"
+
+
+def test_cities_table_places_cities_in_countries_and_regions():
+    from kg.entities import cities
+
+    table = cities()
+    assert table["Q23556"] == ("Q30", "Georgia")  # Atlanta
+    assert table["Q25475"][0] == "Q230"  # Batumi, in the country Georgia
+    assert table["Q239"][0] == "Q31"  # Brussels, Belgium
+    assert len(table) > 1000
