@@ -9,7 +9,17 @@ import sys
 import textwrap
 
 import pytest
-from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Triple, parse
+from pyoxigraph import (
+    BlankNode,
+    DefaultGraph,
+    Literal,
+    NamedNode,
+    Quad,
+    RdfFormat,
+    Triple,
+    parse,
+    serialize,
+)
 
 import kg.store as kg_store
 from kg.errors import StoreError
@@ -21,9 +31,12 @@ from kg.store import (
     as_stored,
     bulk_replace_graphs,
     default_store_path,
+    drop_staging_graphs,
     ensure_ontology,
+    load_graph_shards,
     open_store,
     replace_graph,
+    staging_graph,
     stats,
 )
 from kg.vocab import DIP, KGR, ONTOLOGY_GRAPH, RDFS, XSD, article_graph
@@ -339,22 +352,67 @@ class FailingBulk:
     def __getattr__(self, name):
         return getattr(self._store, name)
 
-    def bulk_extend(self, quads):
-        quads = list(quads)
+    def bulk_load(self, data, format):
+        quads = list(parse(data, format))
         self._store.extend(quads[: len(quads) // 2])
         raise OSError("disk full")
 
 
-def test_bulk_path_failure_leaves_no_content_hash(sample_store):
-    """The fast path is not atomic, but a half-written graph is never marked as built."""
-    assert article_hash(sample_store, A1) is not None
+def test_bulk_path_failure_keeps_the_old_graph(sample_store):
+    """The fast path is not atomic, but a graph being replaced keeps its old version (and its
+    old hash) until the new one is whole, and a half-written new graph is never marked."""
+    old_hash = article_hash(sample_store, A1)
+    old_g1, old_g2 = graph_quads(sample_store, G1), graph_quads(sample_store, G2)
+    assert old_hash is not None
+    fresh = article_graph("fresh")
     batch = {
         G1: [Quad(KGR["article/" + A1], DIP.contentHash, Literal("new"), G1)] + new_quads(G1, 10),
+        fresh: [Quad(KGR["article/fresh"], DIP.contentHash, Literal("f"), fresh)]
+        + new_quads(fresh, 10),
     }
     with pytest.raises(StoreError, match="disk full"):
         bulk_replace_graphs(FailingBulk(sample_store), batch, atomic=False)
-    assert article_hash(sample_store, A1) is None  # so the next build rebuilds it
-    assert len(graph_quads(sample_store, G2)) > 0
+    assert article_hash(sample_store, A1) == old_hash  # old, whole: nothing is lost
+    assert graph_quads(sample_store, G1) == old_g1
+    assert graph_quads(sample_store, G2) == old_g2
+    assert article_hash(sample_store, "fresh") is None  # so the next build rebuilds it
+    assert drop_staging_graphs(sample_store) == 1  # what the next build does first
+    assert not any(g.value.startswith(staging_graph(G1).value[:-len(G1.value)])
+                   for g in sample_store.named_graphs())
+    bulk_replace_graphs(sample_store, batch, atomic=False)
+    assert graph_quads(sample_store, G1) == set(batch[G1])
+    assert graph_quads(sample_store, fresh) == set(batch[fresh])
+    assert article_hash(sample_store, A1) == "new"
+
+
+def test_load_graph_shards_replaces_without_dropping_first(sample_store):
+    """Between the bulk load and the swap, the old graph is still there, whole; after the
+    swap there is no staging graph left."""
+    old_g1 = graph_quads(sample_store, G1)
+    body = serialize(new_quads(G1, 5), format=RdfFormat.N_QUADS)
+    marker = serialize([Quad(KGR["article/" + A1], DIP.contentHash, Literal("h2"), G1)],
+                       format=RdfFormat.N_QUADS)
+    seen = {}
+
+    class Watch:
+        def __init__(self, store):
+            self._store = store
+
+        def __getattr__(self, name):
+            return getattr(self._store, name)
+
+        def bulk_load(self, data, format):
+            self._store.bulk_load(data, format)
+            seen["during"] = graph_quads(self._store, G1)
+            seen["staged"] = graph_quads(self._store, staging_graph(G1))
+
+    load_graph_shards(Watch(sample_store), {G1: (body, marker)})
+    assert seen["during"] == old_g1
+    assert {(q.subject, q.predicate, q.object) for q in seen["staged"]} == {
+        (q.subject, q.predicate, q.object) for q in new_quads(G1, 5)}
+    assert graph_quads(sample_store, G1) == set(new_quads(G1, 5)) | {
+        Quad(KGR["article/" + A1], DIP.contentHash, Literal("h2"), G1)}
+    assert not sample_store.contains_named_graph(staging_graph(G1))
 
 
 def test_bulk_replace_graphs_reads_all_input_before_writing(sample_store):
