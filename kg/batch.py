@@ -44,7 +44,7 @@ from kg.model import Article
 if TYPE_CHECKING:
     from kg.pipeline import BuildReport
 
-BATCH_SIZE = 100  # articles per commit: the most an interrupted run has to redo
+BATCH_SIZE = 500  # articles per commit: the most an interrupted run has to redo (see README)
 CHUNK_SIZE = 4  # articles per task sent to a worker process
 DASK_CHUNK_SIZE = 16  # articles per Dask task (a task costs more there)
 IN_FLIGHT_PER_WORKER = 3  # chunks queued per worker: keeps workers busy, memory flat
@@ -197,7 +197,9 @@ def run_build(
     progress: Callable[[BuildReport], None] | None = None,
 ) -> BuildReport:
     """The body of ``kg.pipeline.build`` (see there and this module's docstring)."""
-    from kg.store import article_hash, load_graph_shards
+    from concurrent.futures import ThreadPoolExecutor
+
+    from kg.store import article_hash, drop_staging_graphs, load_graph_shards
     from kg.vocab import article_graph
 
     notify = on_article or (lambda _id, _status: None)
@@ -211,6 +213,7 @@ def run_build(
         report.failed.append((where, reason))
         tell(where, f"failed: {reason}")
 
+    drop_staging_graphs(store)  # what an interrupted build was loading: never whole, never hashed
     if scheduler:
         runner: Any = _Dask(scheduler, workers)
     elif workers > 1:
@@ -224,18 +227,23 @@ def run_build(
     batch: dict[str, ArticleResult] = {}  # id -> shards to commit (the later one wins)
     batch_results: list[ArticleResult] = []  # every result in the batch, for the report
 
-    def commit() -> None:
-        if not batch:
+    # A batch is bulk-loaded on a thread of its own (pyoxigraph releases the GIL), so the
+    # workers keep getting articles while the store writes; at most one batch is being
+    # written and one filling, and a batch is reported "built" only once it is written.
+    committer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-commit")
+    writing: list = []  # [(future, results)] of the batch being written, at most one
+
+    def settle() -> None:
+        """Wait for the batch being written, then report its articles."""
+        if not writing:
             return
-        results = list(batch_results)
-        shards = {article_graph(r.id): (r.body, r.marker) for r in batch.values()}
-        batch.clear()
-        batch_results.clear()
+        future, results = writing.pop()
         try:
-            load_graph_shards(store, shards)
+            future.result()
         except KgError as e:
             for r in results:
-                pending.pop(r.id, None)
+                if pending.get(r.id) == r.content_hash:
+                    del pending[r.id]
                 failed(r.id, e.message)
             return
         for r in results:
@@ -247,6 +255,16 @@ def run_build(
             report.entities += r.entities
             report.articles.append(r.id)
             tell(r.id, "built")
+
+    def commit() -> None:
+        settle()  # batches are written in order: a later version of an article wins
+        if not batch:
+            return
+        results = list(batch_results)
+        shards = {article_graph(r.id): (r.body, r.marker) for r in batch.values()}
+        batch.clear()
+        batch_results.clear()
+        writing.append((committer.submit(load_graph_shards, store, shards), results))
 
     def collect(future) -> None:
         try:
@@ -296,7 +314,9 @@ def run_build(
         while in_flight:
             collect(in_flight.popleft())
         commit()
+        settle()
     finally:
+        committer.shutdown(wait=True)  # never leave a bulk load running behind the caller
         for future in in_flight:
             cancel = getattr(future, "cancel", None)
             if cancel is not None:
