@@ -104,3 +104,61 @@ def test_link_is_a_gold_kind(tmp_path):
     (tmp_path / "bad.jsonl").write_text('{"kind": "links", "article": "a1"}\n')
     with pytest.raises(GoldError):
         load_gold([tmp_path / "bad.jsonl"])
+
+
+# ------------------------------------------------------------- the development corpus
+
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT.parent / "shared" / "corpus" / "diplomacy-dev"
+LINK_GOLD = ROOT / "tests" / "gold" / "links"
+
+
+def test_link_gold_is_well_formed():
+    records = load_gold([LINK_GOLD])
+    articles = {r["article"] for r in records}
+    assert len(articles) >= 15  # the issue asks for at least 15 annotated articles
+    for r in records:
+        assert r["kind"] == "link", r["_where"]
+        assert r["qid"] is None or (r["qid"].startswith("Q") and r["qid"][1:].isdigit()), r["_where"]
+        assert isinstance(r["in_gazetteer"], bool), r["_where"]
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not DEV.is_dir(), reason="../shared/corpus/diplomacy-dev is not beside the repository")
+def test_link_gold_surfaces_are_in_the_articles():
+    for r in load_gold([LINK_GOLD]):
+        text = (DEV / f"{r['article']}.txt").read_text(encoding="utf-8")
+        assert r["surface"] in text, r["_where"]
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not DEV.is_dir(), reason="../shared/corpus/diplomacy-dev is not beside the repository")
+def test_development_corpus_link_precision_and_recall(tmp_path):
+    """The link figures the README reports (issue 3: precision >= 0.97, recall >= 0.9 of the
+    mentions whose item is in the gazetteer), on an on-disk store."""
+    from kg.pipeline import build
+    from kg.store import open_store
+
+    store = open_store(tmp_path / "store")
+    report = build([str(DEV)], store)
+    assert report.built == 43 and not report.failed
+    # the link level of `kg eval tests/gold/links`, without its other levels: scoring the
+    # direct triples of 33 articles takes minutes, the links a fraction of a second
+    from collections import defaultdict
+
+    from kg.evaluate import LinkScore, Report, _score_links
+
+    by_article = defaultdict(list)
+    for rec in load_gold([LINK_GOLD]):
+        by_article[rec["article"]].append(rec)
+    rep = Report()
+    rep.levels["link"] = link = LinkScore()
+    for article, golds in sorted(by_article.items()):
+        _score_links(store, article, golds, rep)
+    print(f"\ndev links: P={link.precision:.3f} R={link.recall:.3f} "
+          f"({link.correct}/{link.pred} predicted right, {link.tp}/{link.gold} gold found)")
+    assert link.gold >= 350
+    assert link.precision >= 0.97
+    assert link.recall >= 0.9
