@@ -39,6 +39,7 @@ from kg.morph import derive, voice_of
 from kg.resources import data_file
 
 ACTOR_KINDS = {"person", "country", "organization"}
+OBJECT_PREPS = ("kepada", "terhadap", "atas", "bagi")  # prepositions that mark a verb's target
 PLACE_KINDS = {"city", "country", "location"}
 QUOTE_CHARS = "\"“”„«»"
 
@@ -177,6 +178,7 @@ class DocState:
     last_anonymous: str | None = None
     main_consult: Event | None = None
     last_consult: Event | None = None
+    last_pair: list[str] = field(default_factory=list)  # the actors of the last two-actor event
 
 
 # ------------------------------------------------------------------------ extractor
@@ -203,6 +205,7 @@ class Extractor:
         self.anon_anaphora = [tuple(x.split()) for x in c.words("speech", "anaphoric_anonymous")]
         self.threat_cues = [tuple(x.split()) for x in c.words("threat", "cues")]
         self.pron_person = c.words("coref", "pronouns_person")
+        self.pron_first = c.words("coref", "pronouns_first")
         self.consequence = c.words("threat", "consequence")
         self.fronted = c.words("clause", "fronted")
         self.adverbs = c.words("clause", "adverbs")
@@ -321,7 +324,7 @@ class Extractor:
 
     def _make_sentence(self, index, toks, spans, mentions, date_mentions, quotes, article):
         words = [Word(t.text, t.text.lower(), t.idx, t.idx + len(t.text)) for t in toks]
-        words = [w for w in words if _inside(w.start, spans)]
+        words = _drop_asides([w for w in words if _inside(w.start, spans)])
         if not words:
             return
         start, end = words[0].start, words[-1].end
@@ -447,14 +450,18 @@ class Extractor:
             found = None
             for trig in self.p.triggers.get(W[i].lower, ()):
                 n = len(trig.words)
-                if tuple(w.lower for w in W[i : i + n]) == trig.words:
+                got = tuple(w.lower for w in W[i : i + n])
+                if got == trig.words or (
+                    n > 1 and got[:-1] == trig.words[:-1] and got[-1] == trig.words[-1] + "nya"
+                ):
                     if i + n < len(W) and W[i + n].lower in trig.not_followed_by:
                         continue
                     if trig.object_any and not any(w.lower in trig.object_any for w in W[i + n : i + n + 4]):
                         continue
                     found = Match(trig, i, i + n)
                     break
-            if found and found.trigger.type == "CONSULT" and i > 0 and W[i - 1].lower in self.setting:
+            if found and found.trigger.type == "CONSULT" and i > 0 and W[i - 1].lower in self.setting \
+                    and out and out[-1].trigger.type == "CONSULT":
                 found = None  # its words stay in the window of the event before it
                 i += 1
                 continue
@@ -499,6 +506,8 @@ class Extractor:
         for ev in sentence_events:
             self._finish_contexts(ev, s, article)
             ex.events.append(ev)
+            if len(_actors(ev)) == 2:
+                state.last_pair = _actors(ev)
             if ev.type == "CONSULT":
                 if "Future" not in ev.contexts and "Planned" not in ev.contexts:
                     state.last_consult = ev
@@ -532,7 +541,10 @@ class Extractor:
                 targets = self._after_word(s, mt.j, limit, ("terhadap", "kepada", "untuk", "bagi", "atas"))
                 after = mt.j
             else:
-                targets, after = self._object(s, mt.j, limit)
+                # a directed act takes its counterpart after "dengan"/"dari" too: "menutup
+                # perbatasan dengan Kamboja", "melarang impor dari Thailand"
+                preps = OBJECT_PREPS if trig.type in UNDIRECTED else OBJECT_PREPS + ("dengan", "dari")
+                targets, after = self._object(s, mt.j, limit, prepositions=preps)
             complement_from = after
         elif voice == "passive":
             targets = self._passive_subject(s, mt.i, state)
@@ -704,6 +716,9 @@ class Extractor:
             pron = self._pronoun_subject(s, a, end, state)
             if pron:
                 return pron
+        spoken = self._speech_subject(s, left, i, state)
+        if spoken:
+            return spoken
         if allow_carry and left == 0 and s.index > 0 and state.last_subject:
             # "Ia …" was handled above; "Pemerintah menyambut …" has a subject we cannot
             # resolve, and then carrying the previous one would be wrong
@@ -735,14 +750,48 @@ class Extractor:
             w = W[k]
             if w.lower in self.pron_person and state.last_person:
                 return [self._pronoun_target(state)]
+            if w.lower in self.pron_first and (  # "presiden kami" is a possessor, not a subject
+                k == a or W[k - 1].lower in self.adverbs or W[k - 1].text in QUOTE_CHARS
+            ):
+                speaker = self._first_person(s, w, state)
+                if speaker:
+                    return [speaker]
             for pat in self.both_leaders:
                 if tuple(x.lower for x in W[k : k + len(pat)]) == pat and state.main_consult:
                     return self._persons_of(state.main_consult)
             for pat in self.both_countries:
-                if tuple(x.lower for x in W[k : k + len(pat)]) == pat and state.main_consult:
-                    return _actors(state.main_consult)
+                if tuple(x.lower for x in W[k : k + len(pat)]) == pat:
+                    if state.main_consult:
+                        return _actors(state.main_consult)
+                    if state.last_pair:  # "kedua pihak": the two sides of the last dyad
+                        return list(state.last_pair)
             k += 1
         return []
+
+    @staticmethod
+    def _first_person(s: Sentence, w: Word, state: DocState) -> str | None:
+        """ "Saya"/"Kami" in reported speech is its speaker: the one this sentence attributes
+        (", kata X"), else, inside a quote, the last one named as speaking."""
+        if s.speaker:
+            return s.speaker
+        if s.in_quote(w.start) or any(c in QUOTE_CHARS for c in s.text[s.start : s.start + 2]):
+            return state.last_speaker
+        return None
+
+    def _speech_subject(self, s: Sentence, left: int, i: int, state: DocState) -> list[str]:
+        """ "Merz mengatakan akan segera berbicara dengan …": a clause without a subject
+        right after a speech verb (or its "bahwa") shares the speaker."""
+        W = s.words
+        k = left - 1
+        if k >= 0 and W[k].text == ",":
+            k -= 1
+        if k >= 0 and W[k].lower == "bahwa":
+            k -= 1
+        if k < 0 or W[k].lower not in self.speech_verbs:
+            return []
+        if not all(w.lower in self.adverbs or w.lower in self.future for w in W[left:i]):
+            return []
+        return self._subject(s, k, state, allow_carry=False)
 
     @staticmethod
     def _pronoun_target(state: DocState) -> str:
@@ -755,7 +804,7 @@ class Extractor:
     def _persons(ex: Extraction, keys: list[str]) -> list[str]:
         return [k for k in keys if k.startswith("person/")]
 
-    def _object(self, s: Sentence, j: int, limit: int, prepositions=("kepada", "terhadap", "atas", "bagi")) -> tuple[list[str], int]:
+    def _object(self, s: Sentence, j: int, limit: int, prepositions=OBJECT_PREPS) -> tuple[list[str], int]:
         """Target right of a verb: the first actor before a boundary, directly or after a preposition."""
         W = s.words
         k = j
@@ -801,7 +850,9 @@ class Extractor:
         if k >= len(W) or k >= limit:
             return [], k
         for m in s.mentions:
-            if m.kind in ACTOR_KINDS and W[k].start <= m.start_char < W[k].end:
+            title = m.position.evidence if m.kind == "person" and getattr(m, "position", None) else None
+            at_title = title is not None and W[k].start <= title[0] < W[k].end and title[0] < m.start_char
+            if m.kind in ACTOR_KINDS and (W[k].start <= m.start_char < W[k].end or at_title):
                 end = W[limit - 1].end if limit <= len(W) else s.end
                 group = self._group(s, m, end)
                 last = max((x.end_char for x in s.mentions if self._key(x) in group), default=W[k].end)
@@ -1109,6 +1160,30 @@ class Extractor:
 def s_text_between(s: Sentence, a: int, b: int) -> str:
     gap = s.text[a:b]
     return " ".join(gap.split()) if gap.strip() else ("" if not gap else " ")
+
+
+ASIDE_MAX = 5  # words inside "( … )" that still make an aside, not a clause
+
+
+def _drop_asides(words: list[Word]) -> list[Word]:
+    """Leave out short parentheses without digits: abbreviations and glosses ("Amerika
+    Serikat (AS) menjatuhkan", "Perdana Menteri Israel (PM) Benjamin Netanyahu", "Konferensi
+    Tingkat Tinggi (KTT)"), so they neither end a clause nor stand between a verb and its
+    actors. Parentheses with digits ("Sabtu (14/6/2025)") are dates and stay."""
+    out: list[Word] = []
+    k = 0
+    while k < len(words):
+        w = words[k]
+        if w.text == "(":
+            close = next((x for x in range(k + 1, min(k + ASIDE_MAX + 2, len(words)))
+                          if words[x].text in {")", "("}), None)
+            if close is not None and words[close].text == ")" and close > k + 1 and not any(
+                    ch.isdigit() for x in words[k + 1 : close] for ch in x.text):
+                k = close + 1
+                continue
+        out.append(w)
+        k += 1
+    return out
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
