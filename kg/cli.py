@@ -115,7 +115,7 @@ def _parse_date(value: str | None) -> _date | None:
 @click.option("--scheduler", metavar="ADDRESS|local",
               help="Extract on a Dask cluster (tcp://host:8786, or 'local' for a local one).")
 @click.option("--batch-size", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Articles per bulk-load commit (default 500): the most an interruption redoes.")
+              help="Articles per bulk-load commit (default 300): the most an interruption redoes.")
 @click.pass_context
 def build(ctx, sources, pub_date, outlet, article_id, force, quiet, workers, scheduler, batch_size):
     """Extract events from articles into the store.
