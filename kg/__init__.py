@@ -14,8 +14,11 @@ and only building pulls in spaCy)::
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any, Iterator
+import os
+from typing import TYPE_CHECKING, Any, Iterator
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __version__ = "0.1.0"
 
@@ -35,7 +38,7 @@ def build(sources, store, **options):
     """Extract articles (paths, directories, JSONL files, or "-") into ``store``; returns a BuildReport."""
     from kg.pipeline import build as _build
 
-    if isinstance(sources, (str, Path)):
+    if isinstance(sources, (str, os.PathLike)):
         sources = [sources]
     return _build([str(s) for s in sources], store, **options)
 
@@ -63,6 +66,8 @@ def iter_events(store, article: str | None = None) -> Iterator[dict[str, Any]]:
 
 def export_to(store, path: str | Path, fmt: str | None = None, **options) -> Path:
     """Write the graph to ``path`` (format from the extension unless given)."""
+    from pathlib import Path
+
     from kg.export import export as _export, format_for_path
 
     path = Path(path)

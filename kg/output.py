@@ -28,11 +28,8 @@ text stream (``io.StringIO``). Rows stream: only ``table`` holds rows back, and 
 from __future__ import annotations
 
 import codecs
-import csv
 import io
-import json
 import os
-import shutil
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 
@@ -142,6 +139,13 @@ def plain(value):
     return str(value)
 
 
+def _json():
+    """The json module, imported on first use (``kg query`` start-up does not pay for it)."""
+    import json
+
+    return json
+
+
 def _csv_text(value) -> str:
     """W3C SPARQL CSV: IRIs and literals by their plain text, blank nodes as ``_:id``."""
     if value is None:
@@ -204,7 +208,7 @@ def write_rows(
             count = 0
             for row in as_lists:
                 sink.write_text(
-                    json.dumps(dict(zip(columns, map(plain, row))), ensure_ascii=False) + "\n"
+                    _json().dumps(dict(zip(columns, map(plain, row))), ensure_ascii=False) + "\n"
                 )
                 count += 1
     finally:
@@ -222,6 +226,8 @@ def _as_list(row, columns: list[str]) -> list:
 
 
 def _write_delimited(rows: Iterator[list], columns, sink: _Sink, delimiter: str, text) -> int:
+    import csv
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(columns)
@@ -251,7 +257,7 @@ def _write_json_array(rows: Iterator[list], columns, sink: _Sink) -> int:
     sink.write_text("[")
     for row in rows:
         sink.write_text(("," if count else "") + "\n  ")
-        sink.write_text(json.dumps(dict(zip(columns, map(plain, row))), ensure_ascii=False))
+        sink.write_text(_json().dumps(dict(zip(columns, map(plain, row))), ensure_ascii=False))
         count += 1
     sink.write_text("\n]\n" if count else "]\n")
     return count
@@ -325,6 +331,8 @@ def _table_width(sink: _Sink, width: int | None) -> int | None:
     if width is not None:
         return width or None
     if sink.isatty():
+        import shutil  # (imported here: it pulls in bz2 and lzma, and start-up counts)
+
         return shutil.get_terminal_size((100, 24)).columns
     columns = os.environ.get("COLUMNS", "")
     return int(columns) if columns.isdigit() else None

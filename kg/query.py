@@ -43,7 +43,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pyoxigraph import (
     Literal,
@@ -57,8 +57,10 @@ from pyoxigraph import (
 )
 
 from kg.errors import QueryError, StoreError
-from kg.resources import queries_dir
 from kg.vocab import PREFIXES, XSD
+
+if TYPE_CHECKING:  # pathlib is imported where a query file is read (start-up counts)
+    from pathlib import Path
 
 PARAM_TYPES = ("iri", "literal", "date", "integer")
 STDIN = "-"
@@ -298,6 +300,8 @@ def _namespace(value: str, where: str, name: str) -> str:
 
 def list_queries() -> list[NamedQuery]:
     """The bundled queries (``queries/*.rq``), sorted by name."""
+    from kg.resources import queries_dir
+
     found = [_read(path) for path in sorted(queries_dir().glob("*.rq"))]
     return sorted(found, key=lambda q: q.name)
 
@@ -312,6 +316,8 @@ def load_named_query(name_or_path: str | Path, text: str | None = None) -> Named
         if text is None or not text.strip():
             raise QueryError("no query text on standard input")
         return parse_query(text, name=STDIN)
+    from pathlib import Path
+
     path = Path(source)
     if source.endswith(".rq") or "/" in source or path.is_file():
         if not path.is_file():
