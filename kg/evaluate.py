@@ -380,18 +380,20 @@ _DIRECT = ("warnedOf warned threatened meetsIn metWith spokeWith urged requested
 
 
 def _triples(store: Store, article: str) -> list[dict]:
-    from kg.vocab import article_graph
+    from kg.vocab import LINKS_GRAPH, article_graph
 
     values = " ".join(f"dip:{p}" for p in _DIRECT)
-    q = f"""SELECT ?g ?s ?p ?o ?sq ?oq (SAMPLE(?sl) AS ?sl1) (SAMPLE(?ol) AS ?ol1) (SAMPLE(?oli) AS ?oli1) WHERE {{
-      GRAPH ?g {{ ?s ?p ?o . VALUES ?p {{ {values} }} }}
+    # the article's graph (and the online links) as the default graph: binding ?g of a
+    # GRAPH ?g pattern through substitutions filtered after evaluating every graph (18 s an
+    # article on the 43 development articles, against 3 ms)
+    q = f"""SELECT ?s ?p ?o ?sq ?oq (SAMPLE(?sl) AS ?sl1) (SAMPLE(?ol) AS ?ol1) (SAMPLE(?oli) AS ?oli1) WHERE {{
+      ?s ?p ?o . VALUES ?p {{ {values} }}
       OPTIONAL {{ ?s owl:sameAs ?sw . BIND(STRAFTER(STR(?sw), "entity/") AS ?sq) }}
       OPTIONAL {{ ?o owl:sameAs ?ow . BIND(STRAFTER(STR(?ow), "entity/") AS ?oq) }}
       OPTIONAL {{ ?s rdfs:label ?sl }} OPTIONAL {{ ?o rdfs:label ?ol . FILTER(LANG(?ol) != "id") }}
       OPTIONAL {{ ?o rdfs:label ?oli . FILTER(LANG(?oli) = "id") }}
-    }} GROUP BY ?g ?s ?p ?o ?sq ?oq"""
-    rows = store.query(_PREFIXES + q, substitutions={Variable("g"): article_graph(article)},
-                       use_default_graph_as_union=True)
+    }} GROUP BY ?s ?p ?o ?sq ?oq"""
+    rows = store.query(_PREFIXES + q, default_graph=[article_graph(article), LINKS_GRAPH])
     out = []
     for r in rows:
         out.append({

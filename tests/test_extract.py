@@ -94,3 +94,11 @@ def test_both_sides_resolve_to_the_last_pair(tmp_path):
                     "Kedua pihak telah sepakat untuk mempercepat penyelesaian perundingan.")
     agree = find(evs, "AGREE")
     assert agree and agree[0]["source"] | agree[0]["target"] == {INDONESIA, EU}
+
+
+def test_ministerial_titles_make_unknown_people(tmp_path):
+    evs = events_of(tmp_path, "Sekretaris Kabinet (Seskab) Teddy Indra Wijaya bertemu dengan Duta Besar "
+                    "Jerman, Ina Lepel di Jakarta, Sabtu (14/6/2025).", pub="2025-06-14")
+    (meet,) = find(evs, "CONSULT")
+    assert meet["source"] | meet["target"] == {"teddy-indra-wijaya", "ina-lepel"}
+    assert meet["date"] == date(2025, 6, 14)
