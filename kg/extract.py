@@ -807,8 +807,13 @@ class Extractor:
     def _object(self, s: Sentence, j: int, limit: int, prepositions=OBJECT_PREPS) -> tuple[list[str], int]:
         """Target right of a verb: the first actor before a boundary, directly or after a preposition."""
         W = s.words
+        titled = [m.position.evidence for m in s.mentions
+                  if m.kind == "person" and getattr(m, "position", None) and m.position.evidence]
         k = j
-        while k < limit and k < len(W) and not self._is_boundary(W[k]):
+        # a comma inside a titled name ("Duta Besar Jerman, Ina Lepel") is no boundary
+        while k < limit and k < len(W) and (
+            not self._is_boundary(W[k]) or any(a <= W[k].start < b for a, b in titled)
+        ):
             k += 1
         end = W[k].start if k < len(W) else s.end
         start = W[j].start if j < len(W) else s.end
