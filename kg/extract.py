@@ -496,6 +496,7 @@ class Extractor:
                     # noun with no actors of its own continues the meeting before it
                     prev = sentence_events[-1]
                     prev.place = prev.place or self._place(s, mt.i, mt.j, limit)
+                    prev.mode = prev.mode or mt.trigger.mode
                     if prev.date is None:
                         self._date(prev, s, W[mt.i].start, W[limit - 1].end if limit else s.end)
                 continue
@@ -578,6 +579,8 @@ class Extractor:
             targets = [t for t in targets if ex.entities[t].kind in trig.target_kinds] if all(t in ex.entities for t in targets) else targets
         if not (sources or targets or participants):
             return None
+        if voice == "passive" and trig.type != "CONSULT" and not targets:
+            return None  # "Yayasan … yang didukung AS", "kemajuan militer didukung oleh Rusia": no actor is acted on
         if trig.type != "CONSULT" and not sources:
             # an event with no known source is only kept for passives ("X dikecam")
             if voice != "passive":
@@ -979,6 +982,10 @@ class Extractor:
         near = [w.lower for w in s.words[mt.j : min(limit, mt.j + 3)]]
         if "telepon" in near:
             return "phone"
+        window = [w.lower for w in s.words[mt.j : limit]]
+        for k in range(1, len(window)):  # "menghubungi X melalui sambungan telepon"
+            if window[k] == "telepon" and window[k - 1] in {"melalui", "lewat", "via", "sambungan", "panggilan"}:
+                return "phone"
         if near and near[0] in {"video", "virtual", "daring"}:
             return "video"
         return None

@@ -102,3 +102,17 @@ def test_ministerial_titles_make_unknown_people(tmp_path):
     (meet,) = find(evs, "CONSULT")
     assert meet["source"] | meet["target"] == {"teddy-indra-wijaya", "ina-lepel"}
     assert meet["date"] == date(2025, 6, 14)
+
+
+def test_contacting_by_phone_is_a_call(tmp_path):
+    evs = events_of(tmp_path, "Paus Leo XIV mengecam serangan itu. Sehari sebelumnya, Paus Leo XIV sempat "
+                    "menghubungi Perdana Menteri Israel (PM) Benjamin Netanyahu melalui sambungan telepon.")
+    (call,) = find(evs, "CONSULT")
+    assert call["source"] | call["target"] == {"pope-leo-xiv", NETANYAHU}
+    assert call["mode"] == "phone"
+
+
+def test_passive_about_a_thing_is_no_event(tmp_path):
+    evs = events_of(tmp_path, "Bantuan hanya masuk melalui Yayasan Kemanusiaan Gaza yang didukung "
+                    "Amerika Serikat. Kemajuan militer tersebut didukung oleh Rusia.")
+    assert not find(evs, "SUPPORT")
