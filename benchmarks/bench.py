@@ -339,7 +339,7 @@ def context_notes() -> list[str]:
         wall2 = CPU["2 workers wall"]
         notes.append(
             f"CPU seconds, whole process tree: 1 worker {one:.1f} s, 2 workers {two:.1f} s "
-            f"(+{two - one:.1f} s: the second worker's start-up, pickling); the 2-worker build "
+            f"({two - one:+.1f} s: the second worker's start-up, pickling); the 2-worker build "
             f"kept {two / wall2:.2f} of 2 cores busy; with 2 idle cores (wall = CPU / 2 at "
             f"best) the speed-up would be at most {one / max(two / 2, 1e-9):.2f}x")
     return notes
