@@ -244,7 +244,7 @@ class Extractor:
             self._events(ex, sent, state, article)
             self._remember(ex, sent, state)
         self._positions(ex, mentions, article)
-        ex.events = _merge_events(_dyadic(ex.events))
+        ex.events = _merge_events(_dyadic(_bilateral(ex.events, article.text)))
         for ev in ex.events:
             during = getattr(ev, "_during", None)
             if ev.date is None and during is not None and during.date is not None:
@@ -474,7 +474,13 @@ class Extractor:
 
     def _events(self, ex: Extraction, s: Sentence, state: DocState, article: Article) -> None:
         W = s.words
-        matches = self._matches(s)
+        matches = []
+        for mt in self._matches(s):
+            prev = matches[-1] if matches else None
+            if (prev is not None and prev.trigger.object_any and mt.voice == "noun"
+                    and mt.trigger.type == prev.trigger.type and mt.i - prev.j <= 3):
+                continue  # "menandatangani kesepakatan …": the noun is the verb's object
+            matches.append(mt)
         cond = self._condition_spans(s)
         sentence_events: list[Event] = []
         anaphoric_consult: Event | None = None
@@ -571,6 +577,9 @@ class Extractor:
                 sources, participants = participants, []
                 targets = with_ or []
             confidence -= 0.05
+        if trig.type in UNDIRECTED and len(_uniq(sources + participants)) == 1 and not targets:
+            # "menandatangani kesepakatan … dengan X", "sepakat bersama X": the other party
+            targets = self._after_word(s, mt.j, limit, ("dengan", "bersama"))
         # the actors of a talk or meeting with no direction are all its sources
         sources = _uniq(sources + participants)
         participants = []
@@ -825,7 +834,9 @@ class Extractor:
             prev = W[idx - 1].lower if idx > 0 else ""
             governed = any(w.lower in prepositions for w in W[j:idx])
             if not self._is_oblique(s, m) or prev in prepositions or governed:
-                return self._group(s, m, end), k
+                # a list "Jepang, Kanada, dan Thailand" runs over its commas
+                list_end = W[limit - 1].end if 0 < limit <= len(W) else s.end
+                return self._group(s, m, max(end, list_end)), k
         return [], k
 
     def _agent(self, s: Sentence, j: int, limit: int) -> list[str]:
@@ -1095,6 +1106,25 @@ class Extractor:
             self._fill_from_complement(ex, ev, s, comp)
             events.append(ev)
 
+    def _fronted_date(self, s: Sentence):
+        """A day written before the first comma of the sentence, as an adjunct of the whole
+        clause ("Pada Minggu (13/7/2025), …", "Kamis (19/6/2025), …"): (date, text, comma
+        offset), or None."""
+        W = s.words
+        comma = next((k for k, w in enumerate(W[:12]) if w.text == ","), None)
+        if comma is None:
+            return None
+        end = W[comma].start
+        if any(not (_is_date_word(w) or w.lower in {"pada", "hari", "ini", "itu", "lalu", "malam",
+                                                   "pagi", "siang", "sore", "(", ")", "/", "-"})
+               for w in W[:comma]):
+            return None
+        days = [d for d in s.dates if d.start < end and d.value is not None
+                and getattr(d, "granularity", "day") == "day" and not getattr(d, "anchor_needed", False)]
+        if len(days) != 1:
+            return None
+        return days[0].value, days[0].text, end
+
     def _inherit_dates(self, s: Sentence, events: list[Event], anaphoric: Event | None, state: DocState) -> None:
         W = s.words
         rel = None
@@ -1102,10 +1132,15 @@ class Extractor:
             if (W[k].lower, W[k + 1].lower) == ("di", "mana") or W[k].lower == "dimana":
                 rel = W[k].start
                 break
+        fronted = self._fronted_date(s)
         for ev in events:
             if ev.date is not None:
                 continue
             start = ev._span[0]  # type: ignore[attr-defined]
+            if fronted is not None and start > fronted[2]:
+                # "Pada Minggu (13/7/2025), Indonesia dan Uni Eropa telah mencapai …"
+                ev.date, ev.date_text = fronted[0], fronted[1]
+                continue
             if rel is not None and start > rel:
                 head = [e for e in events if e.type == "CONSULT" and e._span[0] < rel and e.date]  # type: ignore[attr-defined]
                 if head:
@@ -1283,6 +1318,25 @@ def _dyadic(events: list[Event]) -> list[Event]:
             one = copy.copy(ev)
             one.sources = [src]
             one.targets = list(ev.targets)
+            one.topics = list(ev.topics)
+            one.contexts = list(ev.contexts)
+            out.append(one)
+    return out
+
+
+def _bilateral(events: list[Event], text: str) -> list[Event]:
+    """ "pembicaraan bilateral dengan para pemimpin Jepang, Kanada, dan Thailand" is three
+    bilateral talks, one per partner."""
+    out: list[Event] = []
+    for ev in events:
+        span = getattr(ev, "_span", None)
+        if (ev.type != "CONSULT" or len(ev.sources) != 1 or len(ev.targets) < 2 or span is None
+                or "bilateral" not in text[span[0] : span[1]].lower()):
+            out.append(ev)
+            continue
+        for target in ev.targets:
+            one = copy.copy(ev)
+            one.targets = [target]
             one.topics = list(ev.topics)
             one.contexts = list(ev.contexts)
             out.append(one)

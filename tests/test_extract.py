@@ -116,3 +116,24 @@ def test_passive_about_a_thing_is_no_event(tmp_path):
     evs = events_of(tmp_path, "Bantuan hanya masuk melalui Yayasan Kemanusiaan Gaza yang didukung "
                     "Amerika Serikat. Kemajuan militer tersebut didukung oleh Rusia.")
     assert not find(evs, "SUPPORT")
+
+
+def test_fronted_date_dates_the_clause(tmp_path):
+    evs = events_of(tmp_path, "Pada Minggu (13/7/2025), Indonesia dan Uni Eropa telah mencapai kesepakatan "
+                    "politik untuk menuntaskan perundingan dagang.")
+    agree = find(evs, "AGREE")
+    assert agree and agree[0]["source"] | agree[0]["target"] == {INDONESIA, EU}
+    assert agree[0]["date"] == date(2025, 7, 13)
+
+
+def test_agreement_takes_its_partner_after_dengan(tmp_path):
+    evs = events_of(tmp_path, "Jepang menandatangani kesepakatan pertahanan dengan Australia di Tokyo.")
+    agree = find(evs, "AGREE")
+    assert agree and agree[0]["source"] | agree[0]["target"] == {"Q17", "Q408"}
+
+
+def test_bilateral_talks_with_a_list_are_one_talk_per_partner(tmp_path):
+    evs = events_of(tmp_path, "Presiden China Xi Jinping turut mengadakan pembicaraan bilateral dengan para "
+                    "pemimpin Jepang, Kanada, dan Thailand.")
+    pairs = {frozenset(e["source"] | e["target"]) for e in find(evs, "CONSULT")}
+    assert pairs == {frozenset({"Q15031", c}) for c in ("Q17", "Q16", THAILAND)}
