@@ -10,9 +10,10 @@ How a batch build runs
     shards (the graph's quads, and apart from them its ``dip:contentHash`` quad) and counts,
     or a one-line error. The parent commits the shards in batches of ``batch_size`` articles
     with ``kg.store.load_graph_shards``, on a thread of its own so the workers keep getting
-    articles meanwhile: one ``bulk_load`` of the bodies (a graph already in the store goes to
-    a staging graph, swapped in by one transaction), then the content-hash quads in one
-    transaction. A batch is reported "built" only when that is done.
+    articles meanwhile: one ``bulk_load`` of the new graphs' bodies, a transaction per group
+    of changed articles (their graphs already in the store: old and new never mixed), then
+    the new graphs' content-hash quads in one transaction. A batch is reported "built" only
+    when that is done.
 
 The guarantee (what an interrupted or failed run leaves)
     * Every article reported "built" before the interruption is in the store, whole, with
@@ -20,14 +21,14 @@ The guarantee (what an interrupted or failed run leaves)
     * The articles of the batch being written when the process died (at most
       ``batch_size``) may be absent or partial if they are new, but none of them carries its
       new content hash, so the next build rebuilds them. With the batch filling meanwhile,
-      an interruption costs at most ``2 * batch_size`` articles of extraction. An article that was already in the store is never
-      absent or partial: until its new version is whole it keeps its old graph and old hash
-      (which no longer matches, so it is rebuilt too). An article that fails extraction
-      changes nothing: its old graph, if any, stays.
+      an interruption costs at most ``2 * batch_size`` articles of extraction. An article
+      that was already in the store is never absent or partial: it is replaced in one
+      transaction, so it is old (with its old hash, which no longer matches, so it is
+      rebuilt too) or new. An article that fails extraction changes nothing.
     * Re-running skips articles whose stored hash matches (reported "unchanged") and
       replaces those whose text or metadata changed.
     Unlike ``replace_graph``, a batch is not one transaction: a reader that opens the store
-    during the commit of a batch can see its graphs partly loaded.
+    during the commit of a batch can see its new graphs partly loaded.
 """
 
 from __future__ import annotations
@@ -207,7 +208,7 @@ def run_build(
     """The body of ``kg.pipeline.build`` (see there and this module's docstring)."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from kg.store import article_hash, drop_staging_graphs, load_graph_shards
+    from kg.store import article_hash, load_graph_shards
     from kg.vocab import article_graph
 
     notify = on_article or (lambda _id, _status: None)
@@ -221,7 +222,6 @@ def run_build(
         report.failed.append((where, reason))
         tell(where, f"failed: {reason}")
 
-    drop_staging_graphs(store)  # what an interrupted build was loading: never whole, never hashed
     if scheduler:
         runner: Any = _Dask(scheduler, workers)
     elif workers > 1:

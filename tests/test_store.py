@@ -31,12 +31,10 @@ from kg.store import (
     as_stored,
     bulk_replace_graphs,
     default_store_path,
-    drop_staging_graphs,
     ensure_ontology,
     load_graph_shards,
     open_store,
     replace_graph,
-    staging_graph,
     stats,
 )
 from kg.vocab import DIP, KGR, ONTOLOGY_GRAPH, RDFS, XSD, article_graph
@@ -376,43 +374,48 @@ def test_bulk_path_failure_keeps_the_old_graph(sample_store):
     assert graph_quads(sample_store, G1) == old_g1
     assert graph_quads(sample_store, G2) == old_g2
     assert article_hash(sample_store, "fresh") is None  # so the next build rebuilds it
-    assert drop_staging_graphs(sample_store) == 1  # what the next build does first
-    assert not any(g.value.startswith(staging_graph(G1).value[:-len(G1.value)])
-                   for g in sample_store.named_graphs())
     bulk_replace_graphs(sample_store, batch, atomic=False)
     assert graph_quads(sample_store, G1) == set(batch[G1])
     assert graph_quads(sample_store, fresh) == set(batch[fresh])
     assert article_hash(sample_store, A1) == "new"
 
 
-def test_load_graph_shards_replaces_without_dropping_first(sample_store):
-    """Between the bulk load and the swap, the old graph is still there, whole; after the
-    swap there is no staging graph left."""
-    old_g1 = graph_quads(sample_store, G1)
+class FailingUpdate:
+    """A store whose every SPARQL update fails (a full disk in the middle of a commit)."""
+
+    def __init__(self, store):
+        self._store = store
+
+    def __getattr__(self, name):
+        return getattr(self._store, name)
+
+    def update(self, *args, **kwargs):
+        raise OSError("disk full")
+
+
+def test_load_graph_shards_replaces_in_one_transaction(sample_store):
+    """A graph already in the store is never dropped before its new version is in: a failed
+    replacement leaves it old and whole, with its old hash; a good one, new and whole."""
+    old_g1, old_hash = graph_quads(sample_store, G1), article_hash(sample_store, A1)
+    fresh = article_graph("fresh")
     body = serialize(new_quads(G1, 5), format=RdfFormat.N_QUADS)
     marker = serialize([Quad(KGR["article/" + A1], DIP.contentHash, Literal("h2"), G1)],
                        format=RdfFormat.N_QUADS)
-    seen = {}
-
-    class Watch:
-        def __init__(self, store):
-            self._store = store
-
-        def __getattr__(self, name):
-            return getattr(self._store, name)
-
-        def bulk_load(self, data, format):
-            self._store.bulk_load(data, format)
-            seen["during"] = graph_quads(self._store, G1)
-            seen["staged"] = graph_quads(self._store, staging_graph(G1))
-
-    load_graph_shards(Watch(sample_store), {G1: (body, marker)})
-    assert seen["during"] == old_g1
-    assert {(q.subject, q.predicate, q.object) for q in seen["staged"]} == {
-        (q.subject, q.predicate, q.object) for q in new_quads(G1, 5)}
+    fresh_body = serialize(new_quads(fresh, 3, "fresh"), format=RdfFormat.N_QUADS)
+    fresh_marker = serialize([Quad(KGR["article/fresh"], DIP.contentHash, Literal("f"), fresh)],
+                             format=RdfFormat.N_QUADS)
+    shards = {G1: (body, marker), fresh: (fresh_body, fresh_marker)}
+    with pytest.raises(StoreError, match="disk full"):
+        load_graph_shards(FailingUpdate(sample_store), shards)
+    assert graph_quads(sample_store, G1) == old_g1
+    assert article_hash(sample_store, A1) == old_hash
+    assert article_hash(sample_store, "fresh") is None  # loaded, but not marked: redone
+    load_graph_shards(sample_store, shards)
     assert graph_quads(sample_store, G1) == set(new_quads(G1, 5)) | {
         Quad(KGR["article/" + A1], DIP.contentHash, Literal("h2"), G1)}
-    assert not sample_store.contains_named_graph(staging_graph(G1))
+    assert article_hash(sample_store, "fresh") == "f"
+    assert graph_quads(sample_store, fresh) == set(new_quads(fresh, 3, "fresh")) | {
+        Quad(KGR["article/fresh"], DIP.contentHash, Literal("f"), fresh)}
 
 
 def test_bulk_replace_graphs_reads_all_input_before_writing(sample_store):
