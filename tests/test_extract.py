@@ -137,3 +137,16 @@ def test_bilateral_talks_with_a_list_are_one_talk_per_partner(tmp_path):
                     "pemimpin Jepang, Kanada, dan Thailand.")
     pairs = {frozenset(e["source"] | e["target"]) for e in find(evs, "CONSULT")}
     assert pairs == {frozenset({"Q15031", c}) for c in ("Q17", "Q16", THAILAND)}
+
+
+@pytest.mark.parametrize("text, type_, source", [
+    ("Korea Utara kembali menguji rudal hipersonik di lepas pantai timur.", "MOBILIZE", "Q423"),
+    ("Israel menyatakan penyesalan atas serangan yang menewaskan warga sipil itu.", "CONCEDE", "Q801"),
+    ("Israel menuding Hizbullah mempersenjatai diri kembali di Lebanon selatan.", "ACCUSE", "Q801"),
+    ("Kanselir Jerman Friedrich Merz menyuarakan kritik tajam terhadap operasi militer Israel.", "ACCUSE", MERZ),
+    ("Israel telah menarik pulang Duta Besarnya dari Spanyol tahun lalu.", "SANCTION", "Q801"),
+    ("Amerika Serikat menengahi perundingan antara Thailand dan Kamboja.", "CONSULT", US),
+])
+def test_triggers_of_other_plover_types(tmp_path, text, type_, source):
+    evs = events_of(tmp_path, text + " Pernyataan itu disampaikan kepada wartawan di Jakarta.")
+    assert find(evs, type_, source=[source]), evs
