@@ -33,7 +33,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from kg.dates import resolve_dates, resolve_relative
-from kg.entities import Mention, find_mentions, make_nlp
+from kg.entities import Mention, annotate, find_mentions, make_nlp
 from kg.model import Article, Entity, Event, Extraction, PositionHolding, Statement
 from kg.morph import derive, voice_of
 from kg.resources import data_file
@@ -219,13 +219,17 @@ class Extractor:
     # -- entry point -------------------------------------------------------------
 
     def extract(self, article: Article) -> Extraction:
-        doc = self.nlp(article.text)
+        # the article date goes in before the pipeline runs, so kg_entities finds the
+        # mentions once, with titles resolved at that date
+        doc = annotate(self.nlp, article.text, article.date)
         return self.extract_doc(article, doc)
 
     def extract_doc(self, article: Article, doc) -> Extraction:
         ex = Extraction(article=article)
         spans = article.body_spans or [(0, len(article.text))]
-        mentions = [m for m in find_mentions(doc, article.date) if _inside(m.start_char, spans)]
+        found = doc._.kg_mentions if doc._.kg_mentions is not None and doc._.kg_pub_date == article.date \
+            else find_mentions(doc, article.date)
+        mentions = [m for m in found if _inside(m.start_char, spans)]
         ex.mentions = mentions
         for m in mentions:
             self._add_entity(ex, m)
