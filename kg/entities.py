@@ -177,6 +177,9 @@ class _Analysis:
         self.pub_date = pub_date
         self.text = doc.text
         self.n = len(doc)
+        # one Token object per token for the whole analysis: doc[k] builds a new one on every
+        # access, and the passes below index tokens millions of times over a corpus
+        self.toks = list(doc)
         self.common = common_words()
         self._by_start: dict[int, _GazMatch] = {}  # final gazetteer matches by first token
         self._by_end: dict[int, _GazMatch] = {}  # ... and by token end
@@ -184,10 +187,10 @@ class _Analysis:
 
     # ---- segmentation: sentences and lines; title-case lines (headlines)
     def _segments(self) -> None:
-        doc, n = self.doc, self.n
+        doc, n = self.toks, self.n
         seg = [0] * n
         sid = 0
-        has_sents = doc.has_annotation("SENT_START")
+        has_sents = self.doc.has_annotation("SENT_START")
         for k, tok in enumerate(doc):
             if k > 0:
                 gap = self.text[doc[k - 1].idx + len(doc[k - 1]) : tok.idx]
@@ -220,13 +223,13 @@ class _Analysis:
         return self.seg[i] == self.seg[j]
 
     def span_text(self, i: int, j: int) -> tuple[int, int, str]:
-        start = self.doc[i].idx
-        end = self.doc[j - 1].idx + len(self.doc[j - 1])
+        start = self.toks[i].idx
+        end = self.toks[j - 1].idx + len(self.toks[j - 1])
         return start, end, self.text[start:end]
 
     # ---- 1. gazetteer matches
     def gazetteer_matches(self) -> list[_GazMatch]:
-        doc, gaz = self.doc, self.gaz
+        doc, gaz = self.toks, self.gaz
         out: list[_GazMatch] = []
         i = 0
         while i < self.n:
@@ -266,10 +269,10 @@ class _Analysis:
         if one_token:
             # "Barat" (the West) but not "Jawa Barat"; a capitalised name just before
             if low in DIRECTIONS and i > 0 and self.same_seg(i - 1, i):
-                prev = self.doc[i - 1]
+                prev = self.toks[i - 1]
                 if prev.is_alpha and prev.text[0].isupper() and prev.lower_ not in STOP:
                     return []
-            if i > 0 and self.doc[i - 1].lower_ in FACILITIES and self.same_seg(i - 1, i):
+            if i > 0 and self.toks[i - 1].lower_ in FACILITIES and self.same_seg(i - 1, i):
                 hits = [h for h in hits if h[0].kind == "country"]
             # a common word at the start of a sentence is a word, unless it names a country
             if self.seg_start[i] and low in self.common and not surface.isupper():
@@ -279,7 +282,7 @@ class _Analysis:
     # ---- 1b. names inside hyphenated tokens and before "-nya"
     def inner_matches(self, covered: list[bool]) -> list[_GazMatch]:
         out: list[_GazMatch] = []
-        for k, tok in enumerate(self.doc):
+        for k, tok in enumerate(self.toks):
             if covered[k] or not tok.text[:1].isupper():
                 continue
             text = tok.text
@@ -301,7 +304,7 @@ class _Analysis:
 
     # ---- 2. titles
     def title_at(self, i: int) -> tuple[int, Title] | None:
-        doc = self.doc
+        doc = self.toks
         best: tuple[int, Title] | None = None
         for t in self._titles_starting(doc[i].lower_):
             toks = t.tokens
@@ -323,7 +326,7 @@ class _Analysis:
 
     def skip_abbreviation(self, k: int) -> int:
         """Skip "(AS)", "(PM)", "(Menlu)" at token k; return the new position."""
-        doc = self.doc
+        doc = self.toks
         if (
             k + 2 < self.n
             and doc[k].text == "("
@@ -353,7 +356,7 @@ class _Analysis:
     def name_run(self, k: int, stop: set[int], soft: set[int] = frozenset()) -> int:
         """End of a capitalised name starting at token k (k if none). Tokens in ``soft``
         join only after a space, not across a hyphen ("Biden-Putin" is two people)."""
-        doc = self.doc
+        doc = self.toks
         headline = self.seg[k] in self.headline if k < self.n else False
         end = k
         q = k
@@ -405,7 +408,7 @@ class _Analysis:
 
     # ---- main
     def run(self) -> list[Mention]:
-        doc = self.doc
+        doc = self.toks
         gm = self.gazetteer_matches()
         covered = [False] * self.n
         for m in gm:
@@ -589,7 +592,7 @@ class _Analysis:
         # include a trailing "(AS)"
         j = self.skip_abbreviation(of_match.j)
         if j != of_match.j:
-            end = self.doc[j - 1].idx + 1
+            end = self.toks[j - 1].idx + 1
         pos = self._position(title, of, holder.id, (start, end))
         return Mention(
             start_char=start,
@@ -687,7 +690,7 @@ class _Analysis:
                 covered[k] = True
         for k in title_tokens:
             covered[k] = True
-        doc = self.doc
+        doc = self.toks
         for k, tok in enumerate(doc):
             if covered[k] or not tok.is_alpha or not tok.text[0].isupper():
                 continue
@@ -789,7 +792,7 @@ class _Analysis:
         country_qid = capitals().get(entry.qid)
         if country_qid is None:
             return None
-        doc = self.doc
+        doc = self.toks
         prev = doc[m.i - 1].lower_ if m.i > 0 else ""
         nxt = doc[m.j].lower_ if m.j < self.n else ""
         after = doc[m.j + 1].lower_ if m.j + 1 < self.n else ""
@@ -817,7 +820,7 @@ class _Analysis:
         regions = [h[0] for h in m.hits if h[0].kind == "location"]
         if not regions or not any(h[0].kind in ("country", "city") for h in m.hits):
             return None
-        doc = self.doc
+        doc = self.toks
 
         def word(k: int) -> str:
             return doc[k].lower_ if 0 <= k < self.n and self.same_seg(k, m.i) else ""

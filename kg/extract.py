@@ -23,6 +23,7 @@ Offsets are character offsets in ``Article.text``.
 
 from __future__ import annotations
 
+import bisect
 import copy
 import csv
 import re
@@ -328,7 +329,10 @@ class Extractor:
 
     def _make_sentence(self, index, toks, spans, mentions, date_mentions, quotes, article):
         words = [Word(t.text, t.text.lower(), t.idx, t.idx + len(t.text)) for t in toks]
-        words = _drop_asides([w for w in words if _inside(w.start, spans)])
+        if not (_inside(words[0].start, spans) and _inside(words[-1].start, spans)
+                and _span_index(words[0].start, spans) == _span_index(words[-1].start, spans)):
+            words = [w for w in words if _inside(w.start, spans)]  # the sentence crosses a layout gap
+        words = _drop_asides(words)
         if not words:
             return
         start, end = words[0].start, words[-1].end
@@ -1237,8 +1241,14 @@ def _drop_asides(words: list[Word]) -> list[Word]:
     return out
 
 
+def _span_index(pos: int, spans: list[tuple[int, int]]) -> int:
+    """Index of the span (sorted, disjoint) that holds ``pos``, or -1."""
+    k = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return k if k >= 0 and spans[k][0] <= pos < spans[k][1] else -1
+
+
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    return _span_index(pos, spans) >= 0
 
 
 def _uniq(xs: Iterable[str]) -> list[str]:
