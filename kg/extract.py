@@ -216,6 +216,7 @@ class Extractor:
         self.control_verbs = c.words("clause", "control_verbs")
         self.both_leaders = [tuple(x.split()) for x in c.words("coref", "both_leaders")]
         self.both_countries = [tuple(x.split()) for x in c.words("coref", "both_countries")]
+        self.coref_heads = {p[0] for p in self.both_leaders + self.both_countries}
 
     # -- entry point -------------------------------------------------------------
 
@@ -776,6 +777,9 @@ class Extractor:
                 speaker = self._first_person(s, w, state)
                 if speaker:
                     return [speaker]
+            if w.lower not in self.coref_heads:  # every pattern below starts with one of these
+                k += 1
+                continue
             for pat in self.both_leaders:
                 if tuple(x.lower for x in W[k : k + len(pat)]) == pat and state.main_consult:
                     return self._persons_of(state.main_consult)
