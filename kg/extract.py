@@ -586,6 +586,9 @@ class Extractor:
                 sources, participants = participants, []
                 targets = with_ or []
             confidence -= 0.05
+        if trig.type == "REQUEST" and not targets and voice != "passive":
+            # "menyerukan agar Perancis memutus …": who is asked is the subject of the agar-clause
+            targets = self._after_word(s, mt.j, limit, ("agar", "supaya"), reach=2)
         if trig.type in UNDIRECTED and len(_uniq(sources + participants)) == 1 and not targets:
             # "menandatangani kesepakatan … dengan X", "sepakat bersama X": the other party
             targets = self._after_word(s, mt.j, limit, ("dengan", "bersama"))
@@ -890,7 +893,7 @@ class Extractor:
                 return group, _word_index_at(W, last)
         return [], k
 
-    def _after_word(self, s: Sentence, j: int, limit: int, words: tuple[str, ...]) -> list[str]:
+    def _after_word(self, s: Sentence, j: int, limit: int, words: tuple[str, ...], reach: int = 8) -> list[str]:
         """Actors right after one of `words` ("dengan X", "oleh X", "dalam kerangka X") in the window."""
         W = s.words
         stop = W[limit].start if limit < len(W) else s.end
@@ -898,9 +901,9 @@ class Extractor:
             if W[k].lower in self.complementizer and W[k].lower not in words:
                 break
             if W[k].lower in words and k + 1 < len(W):
-                reach = W[min(k + 8, len(W) - 1)].end
+                reach_end = W[min(k + reach, len(W) - 1)].end
                 for m in s.mentions:
-                    if m.kind in ACTOR_KINDS and W[k + 1].start <= m.start_char < min(reach, stop):
+                    if m.kind in ACTOR_KINDS and W[k + 1].start <= m.start_char < min(reach_end, stop):
                         return self._group(s, m, stop)
         return []
 

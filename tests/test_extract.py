@@ -150,3 +150,17 @@ def test_bilateral_talks_with_a_list_are_one_talk_per_partner(tmp_path):
 def test_triggers_of_other_plover_types(tmp_path, text, type_, source):
     evs = events_of(tmp_path, text + " Pernyataan itu disampaikan kepada wartawan di Jakarta.")
     assert find(evs, type_, source=[source]), evs
+
+
+def test_who_is_urged_is_the_subject_of_the_agar_clause(tmp_path):
+    evs = events_of(tmp_path, "Diplomat Palestina Ines Abdel Razek menyerukan agar Perancis memutus "
+                    "hubungan dengan Israel serta menerapkan embargo dagang.")
+    req = find(evs, "REQUEST")
+    assert req and "Q142" in req[0]["target"]
+
+
+def test_mendorong_and_mengundang_are_requests(tmp_path):
+    evs = events_of(tmp_path, "Oman kembali mendorong Iran dan Amerika Serikat untuk melanjutkan dialog. "
+                    "Presiden Rusia Vladimir Putin mengundang Presiden Prabowo Subianto ke St Petersburg.")
+    assert find(evs, "REQUEST", source=["Q842"], target=["Q794", US])
+    assert find(evs, "REQUEST", source=["Q7747"], target=[PRABOWO])
