@@ -40,6 +40,7 @@ from kg.morph import derive, voice_of
 from kg.resources import data_file
 
 ACTOR_KINDS = {"person", "country", "organization"}
+PURPOSE = {"untuk", "guna", "demi"}  # purpose clauses share their matrix subject
 OBJECT_PREPS = ("kepada", "terhadap", "atas", "bagi")  # prepositions that mark a verb's target
 PLACE_KINDS = {"city", "country", "location"}
 QUOTE_CHARS = "\"“”„«»"
@@ -743,6 +744,10 @@ class Extractor:
         spoken = self._speech_subject(s, left, i, state)
         if spoken:
             return spoken
+        if left > 0 and W[left - 1].lower in PURPOSE and all(w.lower in self.adverbs for w in W[left:i]):
+            # "Airlangga dalam perjalanan menuju Washington untuk bertemu …": a purpose
+            # clause shares the subject of its matrix clause
+            return self._subject(s, left - 1, state, allow_carry)
         if allow_carry and left == 0 and s.index > 0 and state.last_subject:
             # "Ia …" was handled above; "Pemerintah menyambut …" has a subject we cannot
             # resolve, and then carrying the previous one would be wrong

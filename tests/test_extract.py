@@ -164,3 +164,16 @@ def test_mendorong_and_mengundang_are_requests(tmp_path):
                     "Presiden Rusia Vladimir Putin mengundang Presiden Prabowo Subianto ke St Petersburg.")
     assert find(evs, "REQUEST", source=["Q842"], target=["Q794", US])
     assert find(evs, "REQUEST", source=["Q7747"], target=[PRABOWO])
+
+
+def test_purpose_clause_shares_the_matrix_subject(tmp_path):
+    evs = events_of(tmp_path, "Menko Perekonomian Airlangga Hartarto dalam perjalanan menuju Washington DC "
+                    "untuk bertemu perwakilan pemerintah Amerika Serikat.")
+    meet = find(evs, "CONSULT")
+    assert meet and "Q12471140" in meet[0]["source"] | meet[0]["target"]
+
+
+def test_arrival_is_a_visit(tmp_path):
+    evs = events_of(tmp_path, "Rezim Korea Utara menguji rudal seminggu sebelum kedatangan Trump di Korea Selatan.")
+    visit = find(evs, "CONSULT")
+    assert visit and visit[0]["mode"] == "visit" and "Q22686" in visit[0]["source"]
