@@ -619,6 +619,9 @@ class Extractor:
             confidence=confidence,
         )
         ev._trigger = trig  # type: ignore[attr-defined]
+        rest = " ".join(w.lower for w in W[max(0, mt.i - 1) : limit])
+        # "memberlakukan pembatasan … satu sama lain", "saling menuduh": one reciprocal event
+        ev._reciprocal = "satu sama lain" in rest or (mt.i > 0 and W[mt.i - 1].lower == "saling")  # type: ignore[attr-defined]
         ev._span = (W[mt.i].start, W[limit - 1].end if limit > 0 else W[mt.i].end)  # type: ignore[attr-defined]
         window_end = W[limit - 1].end if limit - 1 < len(W) and limit > 0 else s.end
         # complement: "bahwa …" gives target, topic and condition of warnings
@@ -1337,7 +1340,7 @@ def _dyadic(events: list[Event]) -> list[Event]:
     accusations, one per source. Meetings, agreements and cooperation stay whole."""
     out: list[Event] = []
     for ev in events:
-        if ev.type in UNDIRECTED or len(ev.sources) < 2:
+        if ev.type in UNDIRECTED or len(ev.sources) < 2 or getattr(ev, "_reciprocal", False):
             out.append(ev)
             continue
         for src in ev.sources:
@@ -1377,7 +1380,12 @@ def _merge_events(events: list[Event]) -> list[Event]:
         for prev in out:
             if prev.type != ev.type:
                 continue
-            if set(_actors(prev)) != set(_actors(ev)):
+            if set(_actors(prev)) != set(_actors(ev)) and not (
+                # "Macron mengunjungi tiga negara …" restates "kunjungan Macron ke Indonesia":
+                # a meeting or visit by the same source that names no one else
+                ev.type == "CONSULT" and prev.mode == ev.mode == "visit"
+                and set(prev.sources) == set(ev.sources) and not (prev.targets and ev.targets)
+            ):
                 continue
             if ev.type != "CONSULT" and prev.evidence != ev.evidence:
                 continue
@@ -1392,6 +1400,7 @@ def _merge_events(events: list[Event]) -> list[Event]:
         if target is None:
             out.append(ev)
             continue
+        target.targets = target.targets or list(ev.targets)
         target.mode = target.mode or ev.mode
         target.date = target.date or ev.date
         target.date_text = target.date_text or ev.date_text

@@ -177,3 +177,16 @@ def test_arrival_is_a_visit(tmp_path):
     evs = events_of(tmp_path, "Rezim Korea Utara menguji rudal seminggu sebelum kedatangan Trump di Korea Selatan.")
     visit = find(evs, "CONSULT")
     assert visit and visit[0]["mode"] == "visit" and "Q22686" in visit[0]["source"]
+
+
+def test_a_visit_restated_without_its_host_is_one_visit(tmp_path):
+    evs = events_of(tmp_path, "Presiden Perancis Emmanuel Macron melakukan kunjungan kenegaraan ke Indonesia.\n\n"
+                    "Selama berada di sana, Macron direncanakan mengunjungi sebuah akademi militer.")
+    visits = [e for e in find(evs, "CONSULT") if e["mode"] == "visit"]
+    assert len(visits) == 1 and visits[0]["source"] == {MACRON}
+
+
+def test_reciprocal_restrictions_are_one_event(tmp_path):
+    evs = events_of(tmp_path, "Thailand dan Kamboja memberlakukan pembatasan di perbatasan satu sama lain.")
+    (sanction,) = find(evs, "SANCTION")
+    assert sanction["source"] | sanction["target"] == {THAILAND, CAMBODIA}
