@@ -64,6 +64,8 @@ class Trigger:
     not_followed_by: frozenset[str]
     object_any: frozenset[str]
     confidence: float
+    untargeted_type: str | None = None  # the type when no target is named (a launch: MOBILIZE)
+    target_preps: tuple[str, ...] = ()  # more prepositions that mark the target ("ke" of an attack)
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,8 @@ class Patterns:
                     not_followed_by=frozenset(w.lower() for w in t.get("not_followed_by", ())),
                     object_any=frozenset(w.lower() for w in t.get("object_any", ())),
                     confidence=float(t.get("confidence", 0.7)),
+                    untargeted_type=t.get("untargeted_type"),
+                    target_preps=tuple(t.get("target_preps", ())),
                 )
                 triggers.setdefault(words[0], []).append(trig)
         for lst in triggers.values():
@@ -561,6 +565,7 @@ class Extractor:
                 # a directed act takes its counterpart after "dengan"/"dari" too: "menutup
                 # perbatasan dengan Kamboja", "melarang impor dari Thailand"
                 preps = OBJECT_PREPS if trig.type in UNDIRECTED else OBJECT_PREPS + ("dengan", "dari")
+                preps += trig.target_preps
                 targets, after = self._object(s, mt.j, limit, prepositions=preps)
             complement_from = after
         elif voice == "passive":
@@ -609,7 +614,7 @@ class Extractor:
                 return None
             confidence -= 0.15
         ev = Event(
-            type=trig.type,
+            type=trig.untargeted_type if trig.untargeted_type and not targets else trig.type,
             sources=sources,
             targets=targets,
             participants=participants,

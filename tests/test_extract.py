@@ -190,3 +190,10 @@ def test_reciprocal_restrictions_are_one_event(tmp_path):
     evs = events_of(tmp_path, "Thailand dan Kamboja memberlakukan pembatasan di perbatasan satu sama lain.")
     (sanction,) = find(evs, "SANCTION")
     assert sanction["source"] | sanction["target"] == {THAILAND, CAMBODIA}
+
+
+def test_a_launch_at_a_target_is_an_attack_and_without_one_a_show_of_force(tmp_path):
+    evs = events_of(tmp_path, "Iran meluncurkan rentetan rudal balistik ke Israel pada Selasa malam. "
+                    "Korea Utara juga meluncurkan rudal dan artileri pada Senin.")
+    assert find(evs, "ASSAULT", source=["Q794"], target=[ISRAEL])
+    assert find(evs, "MOBILIZE", source=["Q423"])
