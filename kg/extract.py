@@ -222,6 +222,7 @@ class Extractor:
         self.both_leaders = [tuple(x.split()) for x in c.words("coref", "both_leaders")]
         self.both_countries = [tuple(x.split()) for x in c.words("coref", "both_countries")]
         self.coref_heads = {p[0] for p in self.both_leaders + self.both_countries}
+        self.past = c.words("context", "past")
 
     # -- entry point -------------------------------------------------------------
 
@@ -255,6 +256,7 @@ class Extractor:
             self._events(ex, sent, state, article)
             self._remember(ex, sent, state)
         self._positions(ex, mentions, article)
+        self._occasion_dates(ex, sentences, article)
         ex.events = _merge_events(_dyadic(_bilateral(ex.events, article.text)))
         for ev in ex.events:
             during = getattr(ev, "_during", None)
@@ -526,6 +528,7 @@ class Extractor:
         self._inherit_dates(s, sentence_events, anaphoric_consult, state)
         for ev in sentence_events:
             self._finish_contexts(ev, s, article)
+            ev._sentence = s  # type: ignore[attr-defined]
             ex.events.append(ev)
             if len(_actors(ev)) == 2:
                 state.last_pair = _actors(ev)
@@ -1133,6 +1136,33 @@ class Extractor:
             ev._span = (w.start, b)  # type: ignore[attr-defined]
             self._fill_from_complement(ex, ev, s, comp)
             events.append(ev)
+
+    def _occasion_dates(self, ex: Extraction, sentences: list[Sentence], article: Article) -> None:
+        """What is said at the occasion the lead reports ("… dalam konferensi pers pada Jumat
+        (30/5/2025)") is dated by it: an undated event in a sentence of reported speech, with
+        no time of its own and no marker of an earlier time ("sebelumnya", "pernah", "lalu"),
+        takes the lead's day when that day is at most a week before publication."""
+        if article.date is None:
+            return
+        occasion = None
+        for s in sentences[:3]:
+            days = [d.value for d in s.dates if d.value is not None and not getattr(d, "anchor_needed", False)
+                    and getattr(d, "granularity", "day") == "day"]
+            if days:
+                if 0 <= (article.date - days[0]).days <= 7:
+                    occasion = days[0]
+                break
+        if occasion is None:
+            return
+        for ev in ex.events:
+            s = getattr(ev, "_sentence", None)
+            if ev.date is not None or s is None or s.dates or {"Future", "Planned"} & set(ev.contexts):
+                continue
+            if not (s.speaker or s.quotes):
+                continue
+            if any(w.lower in self.past for w in s.words):
+                continue
+            ev.date, ev.date_text = occasion, None
 
     def _fronted_date(self, s: Sentence):
         """A day written before the first comma of the sentence, as an adjunct of the whole

@@ -197,3 +197,14 @@ def test_a_launch_at_a_target_is_an_attack_and_without_one_a_show_of_force(tmp_p
                     "Korea Utara juga meluncurkan rudal dan artileri pada Senin.")
     assert find(evs, "ASSAULT", source=["Q794"], target=[ISRAEL])
     assert find(evs, "MOBILIZE", source=["Q423"])
+
+
+def test_what_is_said_at_the_reported_occasion_takes_its_day(tmp_path):
+    evs = events_of(tmp_path, "Perdana Menteri Singapura Lawrence Wong berbicara dalam konferensi pers "
+                    "pada Jumat (30/5/2025).\n\n"
+                    "\u201cKami mendesak Israel untuk membuka akses bantuan,\u201d kata Wong.\n\n"
+                    "Sebelumnya, Wong pernah mendesak Hamas membebaskan sandera.", pub="2025-05-31")
+    (now,) = find(evs, "REQUEST", target=[ISRAEL])
+    assert now["date"] == date(2025, 5, 30)
+    (before,) = find(evs, "REQUEST", target=["Q38799"])
+    assert before["date"] is None
