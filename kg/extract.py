@@ -1045,6 +1045,17 @@ class Extractor:
                 for m in s.mentions:
                     if W[k + 1].start <= m.start_char <= W[k + 1].end and m.kind in PLACE_KINDS:
                         return self._key(m)
+                # "di Istana Constantine, St Petersburg", "di wilayah Teina, Jalur Gaza": a
+                # building or district we do not know, then the place it is in
+                end = k + 1
+                while end < min(k + 8, len(W)) and not _looks_verb(W[end].lower) and not (
+                    self._is_boundary(W[end]) and W[end].text != ","
+                ) and W[end].lower not in {"di", "ke", "dan", "pada", "untuk", "dengan"}:
+                    end += 1
+                stop = W[end - 1].end
+                for m in s.mentions:
+                    if W[k + 1].start <= m.start_char < stop and m.kind in PLACE_KINDS:
+                        return self._key(m)
         return None
 
     def _date(self, ev: Event, s: Sentence, start: int, end: int) -> None:

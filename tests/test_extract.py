@@ -208,3 +208,10 @@ def test_what_is_said_at_the_reported_occasion_takes_its_day(tmp_path):
     assert now["date"] == date(2025, 5, 30)
     (before,) = find(evs, "REQUEST", target=["Q38799"])
     assert before["date"] is None
+
+
+def test_place_after_an_unknown_building(tmp_path):
+    evs = events_of(tmp_path, "Presiden Prabowo Subianto bertemu Presiden Rusia Vladimir Putin di Istana "
+                    "Constantine, St Petersburg, Kamis (19/6/2025).", pub="2025-06-20")
+    (meet,) = find(evs, "CONSULT")
+    assert meet["place"] == "Q656" and meet["date"] == date(2025, 6, 19)
