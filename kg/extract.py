@@ -257,6 +257,7 @@ class Extractor:
             self._remember(ex, sent, state)
         self._positions(ex, mentions, article)
         self._occasion_dates(ex, sentences, article)
+        _visits(ex)
         ex.events = _merge_events(_dyadic(_bilateral(ex.events, article.text)))
         for ev in ex.events:
             during = getattr(ev, "_during", None)
@@ -1397,6 +1398,48 @@ def _dyadic(events: list[Event]) -> list[Event]:
             one.contexts = list(ev.contexts)
             out.append(one)
     return out
+
+
+def _country_of(ex: Extraction, key: str) -> str | None:
+    """The country QID an actor or place belongs to: itself, a city's country, a person's
+    country by the position the article names (Presiden Rusia …)."""
+    from kg.entities import cities
+
+    ent = ex.entities.get(key)
+    if ent is None:
+        return None
+    if ent.kind == "country":
+        return ent.qid
+    if ent.kind == "city" and ent.qid:
+        found = cities().get(ent.qid)
+        return found[0] if found else None
+    if ent.kind == "person":
+        for pos in ent.positions:
+            of = ex.entities.get(pos.of) if pos.of else None
+            if of is not None and of.kind == "country":
+                return of.qid
+    return None
+
+
+def _visits(ex: Extraction) -> None:
+    """A meeting of two sides in the country of one of them is the other's visit: "pertemuan
+    bilateral dengan Presiden Rusia Vladimir Putin di St Petersburg" has Prabowo visit Putin."""
+    for ev in ex.events:
+        if ev.type != "CONSULT" or ev.mode is not None or not ev.place:
+            continue
+        actors = _actors(ev)
+        if len(actors) != 2:
+            continue
+        here = _country_of(ex, ev.place)
+        if here is None:
+            continue
+        homes = [_country_of(ex, a) for a in actors]
+        if None in homes or homes[0] == homes[1] or here not in homes:
+            continue
+        host = actors[homes.index(here)]
+        ev.sources = [a for a in actors if a != host]
+        ev.targets = [host]
+        ev.mode = "visit"
 
 
 def _bilateral(events: list[Event], text: str) -> list[Event]:

@@ -215,3 +215,11 @@ def test_place_after_an_unknown_building(tmp_path):
                     "Constantine, St Petersburg, Kamis (19/6/2025).", pub="2025-06-20")
     (meet,) = find(evs, "CONSULT")
     assert meet["place"] == "Q656" and meet["date"] == date(2025, 6, 19)
+
+
+def test_a_meeting_in_one_sides_country_is_the_others_visit(tmp_path):
+    evs = events_of(tmp_path, "Presiden Prabowo Subianto mengadakan pertemuan bilateral dengan Presiden Rusia "
+                    "Vladimir Putin di St Petersburg, Kamis (19/6/2025).", pub="2025-06-20")
+    (visit,) = find(evs, "CONSULT")
+    assert visit["mode"] == "visit"
+    assert visit["source"] == {PRABOWO} and visit["target"] == {"Q7747"} and visit["place"] == "Q656"
