@@ -313,6 +313,7 @@ class Extractor:
                 of=_entity_key_for(ex, pos.of),
                 evidence=pos.evidence or (m.start_char, m.end_char),
             )
+            holding._of_ref = pos.of  # type: ignore[attr-defined]  # the gazetteer id, named or not
             ex.entities[self._key(m)].positions.append(holding)
 
     # -- sentence segmentation ----------------------------------------------------
@@ -1414,8 +1415,11 @@ def _country_of(ex: Extraction, key: str) -> str | None:
         found = cities().get(ent.qid)
         return found[0] if found else None
     if ent.kind == "person":
+        from kg.gazetteer import Gazetteer
+
         for pos in ent.positions:
-            of = ex.entities.get(pos.of) if pos.of else None
+            ref = getattr(pos, "_of_ref", None)
+            of = Gazetteer.default().entry(ref) if ref else None  # "Presiden Prabowo": of Indonesia
             if of is not None and of.kind == "country":
                 return of.qid
     return None
