@@ -967,31 +967,27 @@ NOT_AGENT_VERBS = {"merupakan", "menjadi", "menteri", "media", "mereka", "memili
 REGION_CUES = {"provinsi", "region", "prefektur", "oblast", "kanton"}
 
 
+def _qid_table(name: str, columns: int) -> list[list[str]]:
+    """Rows of a shipped TSV (``kg/data/NAME``) whose first two cells are QIDs."""
+    from .resources import data_file
+
+    path = data_file(name)
+    if not path.is_file():  # pragma: no cover - shipped with the package
+        return []
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines())
+    return [c for c in rows if len(c) >= columns and c[0].startswith("Q") and c[1].startswith("Q")]
+
+
 @lru_cache(maxsize=1)
 def cities() -> dict[str, tuple[str, str]]:
     """City QID -> (country QID, first-level region) (``kg/data/cities.tsv``)."""
-    from .resources import data_file
-
-    out: dict[str, tuple[str, str]] = {}
-    path = data_file("cities.tsv")
-    if not path.is_file():  # pragma: no cover - shipped with the package
-        return out
-    for line in path.read_text(encoding="utf-8").splitlines():
-        cells = line.split("\t")
-        if len(cells) >= 3 and cells[0].startswith("Q") and cells[1].startswith("Q"):
-            out[cells[0]] = (cells[1], cells[2])
-    return out
+    return {c[0]: (c[1], c[2]) for c in _qid_table("cities.tsv", 3)}
 
 
 @lru_cache(maxsize=1)
 def capitals() -> dict[str, str]:
     """National capital QID -> country QID (``kg/data/capitals.tsv``)."""
-    from .resources import data_file
-
-    out: dict[str, str] = {}
-    path = data_file("capitals.tsv")
-    if not path.is_file():  # pragma: no cover - shipped with the package
-        return out
+    return {c[0]: c[1] for c in _qid_table("capitals.tsv", 2)}
     for line in path.read_text(encoding="utf-8").splitlines():
         cells = line.split("\t")
         if len(cells) >= 2 and cells[0].startswith("Q") and cells[1].startswith("Q"):

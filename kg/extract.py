@@ -1383,6 +1383,16 @@ def _entity_key_for(ex: Extraction, ref: str | None) -> str | None:
 UNDIRECTED = {"CONSULT", "AGREE", "COOPERATE"}
 
 
+def _copy_event(ev: Event, **roles: list[str]) -> Event:
+    """A copy of ``ev`` with its own lists, and ``roles`` (sources=…, targets=…) replaced."""
+    one = copy.copy(ev)
+    one.sources, one.targets = list(ev.sources), list(ev.targets)
+    one.topics, one.contexts = list(ev.topics), list(ev.contexts)
+    for name, value in roles.items():
+        setattr(one, name, list(value))
+    return one
+
+
 def _dyadic(events: list[Event]) -> list[Event]:
     """PLOVER events are dyadic: "Paus Leo dan Presiden Trump sama-sama mengecam …" is two
     accusations, one per source. Meetings, agreements and cooperation stay whole."""
@@ -1391,13 +1401,7 @@ def _dyadic(events: list[Event]) -> list[Event]:
         if ev.type in UNDIRECTED or len(ev.sources) < 2 or getattr(ev, "_reciprocal", False):
             out.append(ev)
             continue
-        for src in ev.sources:
-            one = copy.copy(ev)
-            one.sources = [src]
-            one.targets = list(ev.targets)
-            one.topics = list(ev.topics)
-            one.contexts = list(ev.contexts)
-            out.append(one)
+        out += [_copy_event(ev, sources=[src]) for src in ev.sources]
     return out
 
 
@@ -1456,12 +1460,7 @@ def _bilateral(events: list[Event], text: str) -> list[Event]:
                 or "bilateral" not in text[span[0] : span[1]].lower()):
             out.append(ev)
             continue
-        for target in ev.targets:
-            one = copy.copy(ev)
-            one.targets = [target]
-            one.topics = list(ev.topics)
-            one.contexts = list(ev.contexts)
-            out.append(one)
+        out += [_copy_event(ev, targets=[target]) for target in ev.targets]
     return out
 
 
