@@ -383,10 +383,12 @@ def _count_lines(path: Path) -> int:
 
 def auto_workers(total: int | None, cpus: int | None = None) -> int:
     """The default worker count: the machine's cores, but no more than one per
-    ``ARTICLES_PER_WORKER`` articles (starting a worker costs about two seconds)."""
+    ``ARTICLES_PER_WORKER`` articles (starting a worker costs about two seconds). An input of
+    unknown size (standard input) gets one: it is most often a single article, and a long
+    stream can ask for more with ``--workers``."""
     cpus = cpus or os.cpu_count() or 1
     if total is None:
-        return cpus
+        return 1
     return max(1, min(cpus, total // ARTICLES_PER_WORKER))
 
 

@@ -111,7 +111,7 @@ def _parse_date(value: str | None) -> _date | None:
 @click.option("--force", is_flag=True, help="Rebuild articles even when unchanged in the store.")
 @click.option("-q", "--quiet", is_flag=True, help="No per-article lines on stderr.")
 @click.option("-w", "--workers", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Extraction processes (default: the machine's cores, fewer for small inputs).")
+              help="Extraction processes (default: the machine's cores, fewer for small inputs, 1 for stdin).")
 @click.option("--scheduler", metavar="ADDRESS|local",
               help="Extract on a Dask cluster (tcp://host:8786, or 'local' for a local one).")
 @click.option("--batch-size", type=click.IntRange(min=1), default=None, metavar="N",
