@@ -65,6 +65,7 @@ class Trigger:
     object_any: frozenset[str]
     confidence: float
     untargeted_type: str | None = None  # the type when no target is named (a launch: MOBILIZE)
+    not_preceded_by: frozenset[str] = frozenset()  # "KTT Peringatan …" is a commemoration
     target_preps: tuple[str, ...] = ()  # more prepositions that mark the target ("ke" of an attack)
 
 
@@ -119,6 +120,7 @@ class Patterns:
                     object_any=frozenset(w.lower() for w in t.get("object_any", ())),
                     confidence=float(t.get("confidence", 0.7)),
                     untargeted_type=t.get("untargeted_type"),
+                    not_preceded_by=frozenset(w.lower() for w in t.get("not_preceded_by", ())),
                     target_preps=tuple(t.get("target_preps", ())),
                 )
                 triggers.setdefault(words[0], []).append(trig)
@@ -474,6 +476,8 @@ class Extractor:
                 ):
                     if i + n < len(W) and W[i + n].lower in trig.not_followed_by:
                         continue
+                    if i > 0 and W[i - 1].lower in trig.not_preceded_by:
+                        continue
                     if trig.object_any and not any(w.lower in trig.object_any for w in W[i + n : i + n + 4]):
                         continue
                     found = Match(trig, i, i + n)
@@ -498,6 +502,9 @@ class Extractor:
             if (prev is not None and prev.trigger.object_any and mt.voice == "noun"
                     and mt.trigger.type == prev.trigger.type and mt.i - prev.j <= 3):
                 continue  # "menandatangani kesepakatan …": the noun is the verb's object
+            if (prev is not None and prev.trigger.type == "THREATEN" and prev.j < len(W)
+                    and W[prev.j].lower in {"akan", "bakal", "untuk"} and mt.i - prev.j <= 2):
+                continue  # "mengancam akan menaikkan tarif …": what is threatened, not an act
             matches.append(mt)
         cond = self._condition_spans(s)
         sentence_events: list[Event] = []
@@ -597,6 +604,12 @@ class Extractor:
                 sources, participants = participants, []
                 targets = with_ or []
             confidence -= 0.05
+        if not targets and voice in ("active", "noun") and trig.type not in UNDIRECTED:
+            # "mengancam … bagi kedua negara": the two sides named last
+            rest = [w.lower for w in W[mt.j : limit]]
+            if any(tuple(rest[k : k + len(p)]) == p for p in self.both_countries for k in range(len(rest))):
+                targets = [t for t in (_actors(state.main_consult) if state.main_consult else state.last_pair)
+                           if t not in sources]
         if trig.type == "REQUEST" and not targets and voice != "passive":
             # "menyerukan agar Perancis memutus …": who is asked is the subject of the agar-clause
             targets = self._after_word(s, mt.j, limit, ("agar", "supaya"), reach=2)

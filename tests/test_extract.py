@@ -223,3 +223,17 @@ def test_a_meeting_in_one_sides_country_is_the_others_visit(tmp_path):
     (visit,) = find(evs, "CONSULT")
     assert visit["mode"] == "visit"
     assert visit["source"] == {PRABOWO} and visit["target"] == {"Q7747"} and visit["place"] == "Q656"
+
+
+def test_a_commemorative_summit_is_no_warning(tmp_path):
+    evs = events_of(tmp_path, "Selanjutnya, ada KTT Peringatan ASEAN-Selandia Baru turut diselenggarakan "
+                    "di Kuala Lumpur.")
+    assert not find(evs, "THREATEN")
+
+
+def test_both_countries_as_the_target_of_a_threat(tmp_path):
+    evs = events_of(tmp_path, "Thailand dan Kamboja sepakat melakukan gencatan senjata.\n\n"
+                    "Sebelumnya, Presiden AS Donald Trump mengancam akan menaikkan tarif perdagangan bagi "
+                    "kedua negara bila konflik terus berlanjut.", pub="2025-10-20")
+    threat = find(evs, "THREATEN", source=["Q22686"])
+    assert threat and threat[0]["target"] == {THAILAND, CAMBODIA}
