@@ -313,9 +313,9 @@ class Extractor:
                 position_label_id=pos.position_label_id,
                 position_qid=pos.position_qid,
                 of=_entity_key_for(ex, pos.of),
+                of_ref=pos.of,
                 evidence=pos.evidence or (m.start_char, m.end_char),
             )
-            holding._of_ref = pos.of  # type: ignore[attr-defined]  # the gazetteer id, named or not
             ex.entities[self._key(m)].positions.append(holding)
 
     # -- sentence segmentation ----------------------------------------------------
@@ -341,8 +341,8 @@ class Extractor:
 
     def _make_sentence(self, index, toks, spans, mentions, date_mentions, quotes, article):
         words = [Word(t.text, t.text.lower(), t.idx, t.idx + len(t.text)) for t in toks]
-        if not (_inside(words[0].start, spans) and _inside(words[-1].start, spans)
-                and _span_index(words[0].start, spans) == _span_index(words[-1].start, spans)):
+        first = _span_index(words[0].start, spans)
+        if first < 0 or first != _span_index(words[-1].start, spans):
             words = [w for w in words if _inside(w.start, spans)]  # the sentence crosses a layout gap
         words = _drop_asides(words)
         if not words:
@@ -1057,12 +1057,9 @@ class Extractor:
                     return self._key(m)
         for k in list(range(j, min(limit, len(W)))) + list(range(i - 1, left - 1, -1)):
             if W[k].lower in {"di", "ke"} and k + 1 < len(W):
-                for m in s.mentions:
-                    if W[k + 1].start <= m.start_char <= W[k + 1].end and m.kind in PLACE_KINDS:
-                        return self._key(m)
-                # "di Istana Constantine, St Petersburg", "di wilayah Teina, Jalur Gaza": a
-                # building or district we do not know, then the place it is in
-                end = k + 1
+                # the word after, or after a building or district we do not know ("di Istana
+                # Constantine, St Petersburg", "di wilayah Teina, Jalur Gaza") the place it is in
+                end = k + 2
                 while end < min(k + 8, len(W)) and not _looks_verb(W[end].lower) and not (
                     self._is_boundary(W[end]) and W[end].text != ","
                 ) and W[end].lower not in {"di", "ke", "dan", "pada", "untuk", "dengan"}:
@@ -1172,11 +1169,10 @@ class Extractor:
             return
         occasion = None
         for s in sentences[:3]:
-            days = [d.value for d in s.dates if d.value is not None and not getattr(d, "anchor_needed", False)
-                    and getattr(d, "granularity", "day") == "day"]
+            days = _days(s.dates)
             if days:
-                if 0 <= (article.date - days[0]).days <= 7:
-                    occasion = days[0]
+                if 0 <= (article.date - days[0].value).days <= 7:
+                    occasion = days[0].value
                 break
         if occasion is None:
             return
@@ -1203,8 +1199,7 @@ class Extractor:
                                                    "pagi", "siang", "sore", "(", ")", "/", "-"})
                for w in W[:comma]):
             return None
-        days = [d for d in s.dates if d.start < end and d.value is not None
-                and getattr(d, "granularity", "day") == "day" and not getattr(d, "anchor_needed", False)]
+        days = [d for d in _days(s.dates) if d.start < end]
         if len(days) != 1:
             return None
         return days[0].value, days[0].text, end
@@ -1315,6 +1310,12 @@ def _drop_asides(words: list[Word]) -> list[Word]:
         out.append(w)
         k += 1
     return out
+
+
+def _days(dates: list) -> list:
+    """The date mentions that name a resolved day by themselves (no anchor needed)."""
+    return [d for d in dates if d.value is not None and not getattr(d, "anchor_needed", False)
+            and getattr(d, "granularity", "day") == "day"]
 
 
 def _span_index(pos: int, spans: list[tuple[int, int]]) -> int:
@@ -1435,8 +1436,7 @@ def _country_of(ex: Extraction, key: str) -> str | None:
         from kg.gazetteer import Gazetteer
 
         for pos in ent.positions:
-            ref = getattr(pos, "_of_ref", None)
-            of = Gazetteer.default().entry(ref) if ref else None  # "Presiden Prabowo": of Indonesia
+            of = Gazetteer.default().entry(pos.of_ref) if pos.of_ref else None  # "Presiden Prabowo": of Indonesia
             if of is not None and of.kind == "country":
                 return of.qid
     return None

@@ -65,7 +65,8 @@ class PositionHolding:
     position_label: str  # "President of Russia"
     position_label_id: str | None = None  # "Presiden Rusia"
     position_qid: str | None = None
-    of: str | None = None  # entity key of the country/org
+    of: str | None = None  # entity key of the country/org (None when the article never names it)
+    of_ref: str | None = None  # its gazetteer id (QID or key), named in the article or not
     evidence: tuple[int, int] | None = None
 
 
