@@ -65,8 +65,10 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 ENV_VAR = "KG_STORE"
-# DEFAULT_PATH, Path(".kg") / "store", is made on first use (module __getattr__ below): pathlib
-# costs ~7 ms of import, and `kg query` start-up is measured against importing pyoxigraph.
+# The default store, ./.kg/store. DEFAULT_PATH (its Path) is made on first use (module
+# __getattr__ below): pathlib costs ~7 ms of import, and `kg query` start-up is measured
+# against importing pyoxigraph, so opening a store works on strings.
+_DEFAULT = os.path.join(".kg", "store")
 MEMORY = ":memory:"
 
 # Batches up to this many quads are replaced in one atomic update by ``bulk_replace_graphs``;
@@ -80,19 +82,22 @@ _FN = "urn:kg:store:"  # custom SPARQL functions used by the replace update; nev
 _CHECK_GRAPH = NamedNode(_FN + "check")
 
 
+def _default_location() -> str:
+    return os.environ.get(ENV_VAR, "").strip() or _DEFAULT
+
+
 def default_store_path() -> Path:
     """``$KG_STORE`` if set and not empty, else ``./.kg/store`` (under the current directory)."""
-    from pathlib import Path  # (here: pathlib costs ~7 ms of import, and start-up counts)
+    from pathlib import Path
 
-    env = os.environ.get(ENV_VAR, "").strip()
-    return Path(env) if env else Path(".kg") / "store"
+    return Path(_default_location())
 
 
 def __getattr__(name: str):
     if name == "DEFAULT_PATH":
         from pathlib import Path
 
-        return Path(".kg") / "store"
+        return Path(_DEFAULT)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -109,8 +114,7 @@ def open_store(
     if memory or (path is not None and str(path) == MEMORY):
         return Store()
     # os.path, not pathlib, on this path: every `kg query` opens a store, and start-up counts
-    default = os.environ.get(ENV_VAR, "").strip() or os.path.join(".kg", "store")
-    where = os.path.normpath(os.fspath(path) if path is not None else default)
+    where = os.path.normpath(os.fspath(path) if path is not None else _default_location())
     if os.path.exists(where) and not os.path.isdir(where):
         raise StoreError(f"store path {where} is a file, not a store folder")
     looks_like_store = os.path.isfile(os.path.join(where, "CURRENT"))
