@@ -68,6 +68,7 @@ class ArticleResult:
     content_hash: str
     body: bytes = b""  # N-Quads, the article graph without its dip:contentHash quad
     marker: bytes = b""  # N-Quads, the dip:contentHash quad alone (committed last)
+    names: bytes = b""  # N-Quads, the skos:prefLabel of each entity named (kg.vocab.NAMES_GRAPH)
     events: int = 0
     statements: int = 0
     entities: int = 0
@@ -78,7 +79,7 @@ def extract_shards(articles: list[Article]) -> list[ArticleResult]:
     """Extract ``articles`` into N-Quads shards, in this process (the worker's task)."""
     from pyoxigraph import RdfFormat, serialize
 
-    from kg.ontology import to_quads
+    from kg.ontology import name_quads, to_quads
     from kg.pipeline import extract
     from kg.vocab import DIP
 
@@ -94,6 +95,7 @@ def extract_shards(articles: list[Article]) -> list[ArticleResult]:
                 article.id, digest,
                 serialize(body, format=RdfFormat.N_QUADS) or b"",
                 serialize(marker, format=RdfFormat.N_QUADS) or b"",
+                serialize(name_quads(quads), format=RdfFormat.N_QUADS) or b"",
                 len(ex.events), len(ex.statements), len(ex.entities)))
         except KgError as e:
             out.append(ArticleResult(article.id, digest, error=e.message))
@@ -269,11 +271,12 @@ def run_build(
         if not batch:
             return
         # the report keeps the counts, not the shards: those go as soon as they are written
-        results = [replace(r, body=b"", marker=b"") for r in batch_results]
+        results = [replace(r, body=b"", marker=b"", names=b"") for r in batch_results]
         shards = {article_graph(r.id): (r.body, r.marker) for r in batch.values()}
+        names = b"".join(r.names for r in batch.values())
         batch.clear()
         batch_results.clear()
-        writing.append((committer.submit(load_graph_shards, store, shards), results))
+        writing.append((committer.submit(load_graph_shards, store, shards, names), results))
 
     def collect(future) -> None:
         try:

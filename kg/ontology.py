@@ -15,7 +15,9 @@ from urllib.parse import quote
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.model import Entity, Event, Extraction
-from kg.vocab import DIP, ITSRDF, KGR, NIF, OWL, PLOVER, PROV, RDF, RDFS, SCHEMA, WD, XSD, article_graph
+from kg.vocab import (
+    DIP, ITSRDF, KGR, NAMES_GRAPH, NIF, OWL, PLOVER, PROV, RDF, RDFS, SCHEMA, SKOS, WD, XSD, article_graph,
+)
 
 CLASS_OF_KIND = {
     "person": (DIP.Person, DIP.Actor),
@@ -137,7 +139,7 @@ def to_quads(ex: Extraction) -> list[Quad]:
                 g.add(piri, RDFS.label, _lang(pos.position_label_id, "id"))
             if pos.position_qid:
                 g.add(piri, OWL.sameAs, WD[pos.position_qid])
-            if pos.of and pos.of in ex.entities:
+            if pos.of:  # the gazetteer's fact, said whether or not the article names the country
                 g.add(piri, DIP.positionOf, entity_iri(pos.of))
             person = entity_iri(ent.key)
             g.add(person, DIP.holdsPosition, piri)
@@ -171,6 +173,25 @@ def to_quads(ex: Extraction) -> list[Quad]:
         g.add(node, PROV.wasDerivedFrom, art)
         g.add(node, DIP.evidence, evidence(st.evidence))
     return _dedupe(g.quads)
+
+
+def name_quads(quads: list[Quad]) -> list[Quad]:
+    """The ``NAMES_GRAPH`` quads for an article's quads: one ``skos:prefLabel`` per entity it
+    labels (its English label, else its untagged one, else any), article-scoped nodes
+    (statements, evidence) left out. An entity's labels come from the gazetteer or from its
+    name as written, so every article gives it the same one; the store keeps the first."""
+    rank: dict[NamedNode, tuple[int, Literal]] = {}
+    article_nodes = KGR.iri + "article/"
+    for q in quads:
+        if q.predicate != RDFS.label or not isinstance(q.subject, NamedNode):
+            continue
+        if q.subject.value.startswith(article_nodes) or not q.subject.value.startswith(KGR.iri):
+            continue
+        lang = q.object.language
+        order = 0 if lang == "en" else 1 if not lang else 2
+        if q.subject not in rank or order < rank[q.subject][0]:
+            rank[q.subject] = (order, q.object)
+    return [Quad(s, SKOS.prefLabel, label, NAMES_GRAPH) for s, (_, label) in rank.items()]
 
 
 def _entity(g: _Graph, ent: Entity) -> None:

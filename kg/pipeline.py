@@ -88,9 +88,10 @@ def build(
     """
     from kg.batch import BATCH_SIZE, run_build
     from kg.ontology_data import ontology_quads
-    from kg.store import ensure_ontology
+    from kg.store import ensure_names, ensure_ontology
 
     ensure_ontology(store, ontology_quads())
+    ensure_names(store)
     return run_build(
         sources, store, BuildReport(), date=date, outlet=outlet, article_id=article_id,
         force=force, on_article=on_article, workers=workers, scheduler=scheduler,

@@ -11,6 +11,10 @@ asked for) is sent as its own request on ``URL?graph=IRI`` with a Turtle body: `
 replaces that graph on the server and leaves every other graph alone. Without ``replace`` a
 graph the server already has (``HEAD`` answers 200) is skipped, so pushing again only sends
 what is new; ``replace=True`` sends every graph (what to do after rebuilding changed articles).
+The names graph (one ``skos:prefLabel`` per entity, see ``kg.vocab.NAMES_GRAPH``) is not an
+article's: it grows with every build, so it is always sent, and merged (``POST``) rather than
+replaced, keeping the names other stores pushed there; with one article, only the names of
+the entities it mentions are sent.
 Only the standard library is used (``urllib``); the store is read-only throughout.
 """
 
@@ -22,10 +26,10 @@ import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from pyoxigraph import NamedNode, RdfFormat, Store
+from pyoxigraph import NamedNode, RdfFormat, Store, Triple, serialize
 
 from kg.errors import PushError, StoreError
-from kg.vocab import EXPORT_PREFIXES, ONTOLOGY_GRAPH, article_graph
+from kg.vocab import EXPORT_PREFIXES, NAMES_GRAPH, ONTOLOGY_GRAPH, article_graph
 
 TIMEOUT = 60.0  # seconds per request
 TURTLE = "text/turtle; charset=utf-8"
@@ -65,6 +69,8 @@ def push(
         if not isinstance(graph, NamedNode):
             continue
         target = _graph_url(url, graph)
+        if graph == NAMES_GRAPH:
+            continue  # last, below
         if not replace and _exists(target, timeout):
             report.skipped.append(graph.value)
             notify(graph.value, "exists")
@@ -74,7 +80,28 @@ def push(
         report.pushed.append(graph.value)
         report.quads += sum(1 for _ in store.quads_for_pattern(None, None, None, graph))
         notify(graph.value, "pushed")
+    names = _names(store, graphs)
+    if names:
+        _request("POST", _graph_url(url, NAMES_GRAPH),
+                 serialize(names, format=RdfFormat.TURTLE, prefixes=EXPORT_PREFIXES) or b"", timeout)
+        report.pushed.append(NAMES_GRAPH.value)
+        report.quads += len(names)
+        notify(NAMES_GRAPH.value, "pushed")
     return report
+
+
+def _names(store: Store, graphs: list) -> list[Triple]:
+    """The names to send: all of them, or those of the entities the one article mentions."""
+    if NAMES_GRAPH in graphs:
+        return [q.triple for q in store.quads_for_pattern(None, None, None, NAMES_GRAPH)]
+    out = []
+    for graph in graphs:
+        if graph == ONTOLOGY_GRAPH:
+            continue
+        subjects = {q.subject for q in store.quads_for_pattern(None, None, None, graph)}
+        for s in sorted(subjects, key=str):
+            out.extend(q.triple for q in store.quads_for_pattern(s, None, None, NAMES_GRAPH))
+    return out
 
 
 def _graph_url(url: str, graph: NamedNode) -> str:

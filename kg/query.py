@@ -31,7 +31,8 @@ and what the query files therefore do:
   parameter with ``COALESCE(STR(?param), "") != ""`` or ``COALESCE(?x >= ?param, true)``.
 * A parameter that is not given leaves its variable free: in a pattern it matches anything,
   in an expression it is an error that COALESCE turns into "no filter".
-* Sub-SELECTs have their own scope: a parameter does not reach into them.
+* Sub-SELECTs have their own scope: a parameter reaches into one only if it projects the
+  parameter's variable (``SELECT DISTINCT ?entity ?actor WHERE { … FILTER(… ?actor …) }``).
 
 All queries see the union of all graphs as their default graph, and our prefixes are
 predeclared (the files declare them too, so they can be pasted into any SPARQL endpoint).

@@ -59,7 +59,9 @@ from pyoxigraph import (
 )
 
 from kg.errors import StoreError
-from kg.vocab import BASE, DIP, ONTOLOGY_GRAPH, PLOVER, PREFIXES, article_graph
+from kg.vocab import (
+    BASE, DIP, KGR, NAMES_GRAPH, ONTOLOGY_GRAPH, PLOVER, PREFIXES, RDFS, SKOS, article_graph,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -206,11 +208,15 @@ def bulk_replace_graphs(
     reads (``article_hash``) to skip unchanged articles: if the process dies or fails before
     the markers, the batch's graphs carry no new hash, and the next build rebuilds them.
     """
+    from kg.ontology import name_quads
+
     batch = {graph: _graph_quads(graph, quads) for graph, quads in graphs.items()}
     total = sum(len(q) for q in batch.values())
+    names = [n for quads in batch.values() for n in name_quads(quads)]
     if atomic is None:
         atomic = total <= ATOMIC_BATCH_LIMIT
     if atomic or not batch:
+        add_names(store, names)
         _replace_atomically(store, batch)
         return total
     shards = {
@@ -218,7 +224,7 @@ def bulk_replace_graphs(
                 _nquads(q for q in quads if q.predicate == DIP.contentHash))
         for graph, quads in batch.items()
     }
-    load_graph_shards(store, shards)
+    load_graph_shards(store, shards, _nquads(names))
     return total
 
 
@@ -226,13 +232,18 @@ def _nquads(quads: Iterable[Quad]) -> bytes:
     return serialize(quads, format=RdfFormat.N_QUADS) or b""
 
 
-def load_graph_shards(store: Store, shards: Mapping[NamedNode, tuple[bytes, bytes]]) -> None:
+def load_graph_shards(
+    store: Store, shards: Mapping[NamedNode, tuple[bytes, bytes]], names: bytes = b""
+) -> None:
     """Replace named graphs with N-Quads shards on the fast path (what a batch build commits).
 
     ``shards`` maps each graph to ``(body, marker)``: N-Quads of that graph's quads, the
     ``dip:contentHash`` quad apart in ``marker`` (``kg.batch`` makes them with ``to_quads``;
-    every quad must be in its own graph). The steps:
+    every quad must be in its own graph); ``names``, N-Quads of the ``NAMES_GRAPH`` names of
+    the entities they mention (``kg.ontology.name_quads``). The steps:
 
+    0. the names of entities not named yet are added (``add_names``), first: a name whose
+       article then fails to load is harmless, an article committed without names is not;
     1. one ``Store.bulk_load`` call loads the bodies of the graphs not in the store yet;
     2. the graphs already in the store (changed articles) are replaced, body and marker, the
        way ``replace_graph`` does it: one transaction per group of at most
@@ -254,6 +265,11 @@ def load_graph_shards(store: Store, shards: Mapping[NamedNode, tuple[bytes, byte
     """
     if not shards:
         return
+    if names:
+        try:
+            add_names(store, parse(names, RdfFormat.N_QUADS))
+        except SyntaxError as exc:
+            raise StoreError(f"the names shard is not N-Quads: {_one_line(exc)}") from None
     fresh: list[NamedNode] = []
     replaced: list[NamedNode] = []
     for graph in shards:
@@ -283,6 +299,51 @@ def load_graph_shards(store: Store, shards: Mapping[NamedNode, tuple[bytes, byte
             store.load(b"".join(shards[g][1] for g in fresh), RdfFormat.N_QUADS)
     except (OSError, RuntimeError, SyntaxError) as exc:
         raise StoreError(f"loading {len(fresh)} graphs failed: {_one_line(exc)}") from None
+
+
+def add_names(store: Store, names: Iterable[Quad]) -> int:
+    """Add to ``NAMES_GRAPH`` the ``skos:prefLabel`` quads of entities it does not name yet
+    (the first given wins; one transaction); return how many were added."""
+    wanted: dict[NamedNode, Quad] = {}
+    for q in names:
+        if q.predicate != SKOS.prefLabel or q.graph_name != NAMES_GRAPH:
+            raise ValueError(f"not a name quad: {q}")
+        wanted.setdefault(q.subject, q)
+    new = [q for s, q in wanted.items()
+           if next(store.quads_for_pattern(s, SKOS.prefLabel, None, NAMES_GRAPH), None) is None]
+    if new:
+        try:
+            store.extend(new)
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"writing entity names failed: {_one_line(exc)}") from None
+    return len(new)
+
+
+_NAME_ALL = """
+INSERT { GRAPH <%(names)s> { ?s <%(pref)s> ?name } } WHERE {
+  { SELECT ?s (SAMPLE(?en) AS ?enName) (SAMPLE(?plain) AS ?plainName) (SAMPLE(?l) AS ?anyName) WHERE {
+      GRAPH ?g { ?s <%(label)s> ?l }
+      FILTER(STRSTARTS(STR(?g), "%(articles)s") && STRSTARTS(STR(?s), "%(kgr)s")
+             && !STRSTARTS(STR(?s), "%(kgr)sarticle/"))
+      BIND(IF(LANG(?l) = "en", ?l, ?unbound) AS ?en)
+      BIND(IF(LANG(?l) = "", ?l, ?unbound) AS ?plain)
+    } GROUP BY ?s }
+  FILTER NOT EXISTS { GRAPH <%(names)s> { ?s <%(pref)s> ?old } }
+  BIND(COALESCE(?enName, ?plainName, ?anyName) AS ?name)
+}"""
+
+
+def ensure_names(store: Store) -> bool:
+    """Give a store built before ``NAMES_GRAPH`` existed its names (one update, all or
+    nothing); return True when it had to. A store that has the graph is left alone."""
+    if store.contains_named_graph(NAMES_GRAPH):
+        return False
+    if not any(g.value.startswith(_ARTICLE_GRAPH_PREFIX) for g in store.named_graphs()):
+        return False
+    _update(store, _NAME_ALL % {
+        "names": NAMES_GRAPH.value, "pref": SKOS.prefLabel.value, "label": RDFS.label.value,
+        "articles": _ARTICLE_GRAPH_PREFIX, "kgr": KGR.iri})
+    return True
 
 
 class _ChunkReader(io.RawIOBase):
@@ -505,6 +566,8 @@ __all__ = [
     "as_stored",
     "bulk_replace_graphs",
     "default_store_path",
+    "add_names",
+    "ensure_names",
     "ensure_ontology",
     "load_graph_shards",
     "open_store",

@@ -139,4 +139,9 @@ def article_graph(article_id: str) -> NamedNode:
 # Online links (``kg link --online``) and Wikidata facts (``kg enrich``): one graph each, so
 # the article graphs stay untouched and each is replaced whole.
 LINKS_GRAPH = NamedNode(BASE + "graph/links")
+# One display name (``skos:prefLabel``) per entity, written when an article naming it is
+# committed. The article graphs each carry their own ``rdfs:label`` copies (an entity named
+# in 1,000 articles has 1,000 of them in the union graph, which a query joining labels per
+# row multiplies); queries read names here, once per entity.
+NAMES_GRAPH = NamedNode(BASE + "graph/names")
 WIKIDATA_GRAPH = NamedNode(BASE + "graph/wikidata")

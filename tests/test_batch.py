@@ -19,7 +19,7 @@ from kg.batch import ProgressBar, auto_workers, count_articles
 from kg.ingest import read_articles
 from kg.pipeline import BuildReport, article_quads, build
 from kg.store import article_hash, open_store, replace_graph
-from kg.vocab import ONTOLOGY_GRAPH, article_graph
+from kg.vocab import NAMES_GRAPH, ONTOLOGY_GRAPH, RDFS, SKOS, article_graph
 
 COUNTRIES = [
     ("Indonesia", "Jakarta"), ("Malaysia", "Kuala Lumpur"), ("Jepang", "Tokyo"),
@@ -103,8 +103,14 @@ def test_batch_build_equals_per_article_build(corpus, expected, workers):
     assert article_graphs(store) == expected
     assert sorted(seen) == [(f"uji-{i:04d}", "built") for i in range(12)]
     assert store.contains_named_graph(ONTOLOGY_GRAPH)
-    d = Dataset(store)  # every quad in an article graph or the ontology: nothing stray
-    assert {q.graph_name for q in d} == {article_graph(a) for a in expected} | {ONTOLOGY_GRAPH}
+    d = Dataset(store)  # every quad in an article graph, the ontology or the names: nothing stray
+    assert {q.graph_name for q in d} == (
+        {article_graph(a) for a in expected} | {ONTOLOGY_GRAPH, NAMES_GRAPH})
+    named = [q.subject for q in store.quads_for_pattern(None, SKOS.prefLabel, None, NAMES_GRAPH)]
+    labelled = {q.subject for a in expected
+                for q in store.quads_for_pattern(None, RDFS.label, None, article_graph(a))
+                if "/article/" not in q.subject.value}
+    assert len(named) == len(set(named)) and set(named) == labelled  # each entity named once
 
 
 def test_unchanged_skipped_changed_replaced(tmp_path, expected):
@@ -246,7 +252,7 @@ def test_killed_rebuild_never_loses_the_old_version(tmp_path):
     assert r.returncode == 0, r.stderr
     store = open_store(store_path)
     assert article_graphs(store) == new
-    assert set(store.named_graphs()) == {article_graph(a) for a in new} | {ONTOLOGY_GRAPH}
+    assert set(store.named_graphs()) == {article_graph(a) for a in new} | {ONTOLOGY_GRAPH, NAMES_GRAPH}
 
 
 def test_count_and_auto_workers(tmp_path, corpus):

@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from kg.cli import cli
 from kg.pipeline import build
 from kg.store import open_store
-from kg.vocab import ONTOLOGY_GRAPH, article_graph
+from kg.vocab import NAMES_GRAPH, ONTOLOGY_GRAPH, article_graph
 
 OXIGRAPH = Path(sys.executable).parent / "oxigraph"
 ROOT = Path(__file__).resolve().parent.parent
@@ -109,16 +109,18 @@ def kg(store: Path, *args: str):
 def test_push_all_graphs_then_skip_then_replace(server, local):
     r = kg(local, "push", server)
     assert r.exit_code == 0, r.stderr
-    assert "3 pushed" in r.stderr and "0 already there" in r.stderr
+    assert "4 pushed" in r.stderr and "0 already there" in r.stderr
     for g in (article_graph(SEED_ID).value, article_graph("menlu-bertemu").value,
-              ONTOLOGY_GRAPH.value):
+              ONTOLOGY_GRAPH.value, NAMES_GRAPH.value):
         if g != ONTOLOGY_GRAPH.value:  # blank nodes of the ontology get new ids remotely
             assert remote_graph(server, g) == local_graph(local, g)
         assert remote_graph(server, g)
+    # the names graph is merged every time (it grows with the store); articles are skipped
     r = kg(local, "push", server)
-    assert r.exit_code == 0 and "0 pushed" in r.stderr and "3 already there" in r.stderr
+    assert r.exit_code == 0 and "1 pushed" in r.stderr and "3 already there" in r.stderr
+    assert remote_graph(server, NAMES_GRAPH.value) == local_graph(local, NAMES_GRAPH.value)
     r = kg(local, "push", server, "--replace", "-q")
-    assert r.exit_code == 0 and "3 pushed" in r.stderr
+    assert r.exit_code == 0 and "4 pushed" in r.stderr
     g = article_graph(SEED_ID).value
     assert remote_graph(server, g) == local_graph(local, g)  # PUT replaced, not appended
 
@@ -126,9 +128,11 @@ def test_push_all_graphs_then_skip_then_replace(server, local):
 def test_push_one_article(server, local):
     r = kg(local, "push", server, "--article", "menlu-bertemu")
     assert r.exit_code == 0, r.stderr
-    assert "1 pushed" in r.stderr
+    assert "2 pushed" in r.stderr  # the article, and the names of its entities
     assert remote_graph(server, article_graph("menlu-bertemu").value)
     assert not remote_graph(server, article_graph(SEED_ID).value)
+    names = remote_graph(server, NAMES_GRAPH.value)
+    assert names and names < local_graph(local, NAMES_GRAPH.value)  # its entities' only
 
 
 def test_push_unknown_article(server, local):

@@ -362,13 +362,13 @@ def test_injection_into_an_iri_parameter_is_refused(sample_store):
     with pytest.raises(QueryError) as info:
         run_query(sample_store, load_named_query("events"), {"type": "x> } ; DROP ALL ; #"})
     assert "expects an IRI" in str(info.value)
-    assert len(sample_store) == 380
+    assert len(sample_store) == 400
 
 
 def test_an_update_is_not_a_query(sample_store):
     with pytest.raises(QueryError):
         run_query(sample_store, "DROP ALL")
-    assert len(sample_store) == 380
+    assert len(sample_store) == 400
 
 
 def test_unknown_parameter(sample_store):

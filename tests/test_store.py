@@ -37,7 +37,7 @@ from kg.store import (
     replace_graph,
     stats,
 )
-from kg.vocab import DIP, KGR, ONTOLOGY_GRAPH, RDFS, XSD, article_graph
+from kg.vocab import DIP, KGR, NAMES_GRAPH, ONTOLOGY_GRAPH, RDFS, SKOS, XSD, article_graph
 
 A1 = "kontan-2021-12-31-biden-putin"
 A2 = "kontan-2022-01-10-nato-russia"
@@ -142,7 +142,7 @@ def hold(path) -> subprocess.Popen:
         stdout=subprocess.PIPE,
         text=True,
     )
-    assert holder.stdout.readline().split() == ["ready", "380"]
+    assert holder.stdout.readline().split() == ["ready", "400"]
     return holder
 
 
@@ -175,7 +175,7 @@ def test_store_held_by_another_process(held_store):
 
 def test_read_only_works_while_another_process_holds_the_store(held_store):
     reader = open_store(held_store, read_only=True)
-    assert len(reader) == 380
+    assert len(reader) == 400
     assert article_hash(reader, A1) is not None
 
 
@@ -187,7 +187,7 @@ def test_data_intact_after_a_refused_open(sample_store_path):
     finally:
         release(holder)
     store = open_store(sample_store_path)  # the other process is gone: writable again
-    assert len(store) == 380
+    assert len(store) == 400
     assert stats(store)["events"] == 8
 
 
@@ -196,7 +196,7 @@ def test_store_open_twice_in_one_process(sample_store_path):
     with pytest.raises(StoreError) as info:
         open_store(sample_store_path)
     assert "already open for writing in this process" in one_line(info.value)
-    assert len(first) == 380
+    assert len(first) == 400
 
 
 def test_read_only_store_refuses_writes(sample_store_path):
@@ -204,7 +204,7 @@ def test_read_only_store_refuses_writes(sample_store_path):
     with pytest.raises(StoreError) as info:
         replace_graph(reader, G1, new_quads(G1))
     assert "nothing was changed" in one_line(info.value)
-    assert len(reader) == 380
+    assert len(reader) == 400
 
 
 # --------------------------------------------------------------------------------------------
@@ -246,7 +246,7 @@ def test_replace_graph_refuses_a_quad_of_another_graph(sample_store):
     stray = Quad(NamedNode(EX + "s"), RDFS.label, Literal("x"), G2)
     with pytest.raises(ValueError):
         replace_graph(sample_store, G1, [stray])
-    assert len(sample_store) == 380
+    assert len(sample_store) == 400
 
 
 def test_replace_graph_writes_duplicates_once(tmp_path):
@@ -315,7 +315,7 @@ def test_replace_graph_is_atomic_when_the_write_fails_inside_the_transaction(
     assert graph_quads(sample_store, G1) == old
     assert len(sample_store) == total
     assert not any(q in sample_store for q in replacement)
-    assert sorted(map(str, sample_store.named_graphs())) == sorted(map(str, [G1, G2]))
+    assert sorted(map(str, sample_store.named_graphs())) == sorted(map(str, [G1, G2, NAMES_GRAPH]))
 
     monkeypatch.setattr(kg_store, "_quad_part", real)
     replace_graph(sample_store, G1, replacement)
@@ -425,7 +425,7 @@ def test_bulk_replace_graphs_reads_all_input_before_writing(sample_store):
 
     with pytest.raises(RuntimeError):
         bulk_replace_graphs(sample_store, {G1: new_quads(G1, 3), G2: broken()}, atomic=False)
-    assert len(sample_store) == 380
+    assert len(sample_store) == 400
 
 
 # --------------------------------------------------------------------------------------------
@@ -495,9 +495,9 @@ def test_ensure_ontology_with_typed_numbers(sample_store):
 
 def test_stats_of_the_sample(sample_store):
     assert stats(sample_store) == {
-        "quads": 380,
-        "triples": 354,  # 26 triples are stated in both articles
-        "graphs": 2,
+        "quads": 400,  # 380 in the two article graphs, 20 in the names graph
+        "triples": 374,  # 26 triples are stated in both articles
+        "graphs": 3,
         "article_graphs": 2,
         "ontology": False,
         "articles": 2,
@@ -529,3 +529,52 @@ def test_article_hash(sample_store):
 
 def test_article_ids(sample_store):
     assert list(article_ids(sample_store)) == [A1, A2]
+
+
+# --------------------------------------------------------------------------------------------
+# The names graph: one skos:prefLabel per entity
+
+def names(store) -> dict[str, Literal]:
+    found: dict[str, list[Literal]] = {}
+    for q in store.quads_for_pattern(None, SKOS.prefLabel, None, NAMES_GRAPH):
+        found.setdefault(q.subject.value, []).append(q.object)
+    assert all(len(v) == 1 for v in found.values()), "an entity with two names"
+    return {k: v[0] for k, v in found.items()}
+
+
+def test_ensure_names_names_every_labelled_entity_once(sample_store):
+    # the fixture ran ensure_names on the two article graphs of sample.trig
+    got = names(sample_store)
+    labelled = {q.subject.value for q in sample_store.quads_for_pattern(None, RDFS.label, None, None)
+                if q.subject.value.startswith(KGR.iri) and "/article/" not in q.subject.value}
+    assert set(got) == labelled
+    assert got[KGR.iri + "person/joe-biden"] == Literal("Joe Biden", language="en")
+    assert got[KGR.iri + "country/russia"] == Literal("Russia", language="en")  # not "Rusia"@id
+    assert not kg_store.ensure_names(sample_store)  # a store with names is left alone
+
+
+def test_a_build_names_entities_and_keeps_the_first_name(tmp_path):
+    store = open_store(tmp_path / "store")
+    person = NamedNode(KGR.iri + "person/siti-aminah")
+    country = NamedNode(KGR.iri + "country/testland")
+
+    def article(graph, person_label):
+        return [
+            Quad(person, RDFS.label, Literal(person_label), graph),
+            Quad(country, RDFS.label, Literal("Negeri Uji", language="id"), graph),
+            Quad(country, RDFS.label, Literal("Testland", language="en"), graph),
+        ]
+
+    bulk_replace_graphs(store, {G1: article(G1, "Siti Aminah")}, atomic=True)
+    bulk_replace_graphs(store, {G2: article(G2, "SITI AMINAH")}, atomic=False)
+    assert names(store) == {person.value: Literal("Siti Aminah"),
+                            country.value: Literal("Testland", language="en")}
+    # the bulk path too: a new entity in a shard is named before its graph is loaded
+    other = NamedNode(KGR.iri + "person/budi")
+    g3 = article_graph("a3")
+    body = serialize([Quad(other, RDFS.label, Literal("Budi"), g3)], format=RdfFormat.N_QUADS)
+    name = serialize([Quad(other, SKOS.prefLabel, Literal("Budi"), NAMES_GRAPH)], format=RdfFormat.N_QUADS)
+    load_graph_shards(store, {g3: (body, b"")}, name)
+    assert names(store)[other.value] == Literal("Budi")
+    with pytest.raises(ValueError, match="not a name quad"):
+        kg_store.add_names(store, [Quad(other, RDFS.label, Literal("x"), NAMES_GRAPH)])
