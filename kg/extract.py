@@ -34,7 +34,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from kg.dates import resolve_dates, resolve_relative
-from kg.entities import Mention, annotate, find_mentions, make_nlp
+from kg.entities import Mention, annotate, capitals, find_mentions, make_nlp
 from kg.model import Article, Entity, Event, Extraction, PositionHolding, Statement
 from kg.morph import derive, voice_of
 from kg.resources import data_file
@@ -259,6 +259,7 @@ class Extractor:
             self._remember(ex, sent, state)
         self._positions(ex, mentions, article)
         self._occasion_dates(ex, sentences, article)
+        _visit_hosts(ex)
         _visits(ex)
         ex.events = _merge_events(_dyadic(_bilateral(ex.events, article.text)))
         for ev in ex.events:
@@ -511,12 +512,14 @@ class Extractor:
         anaphoric_consult: Event | None = None
         for n, mt in enumerate(matches):
             w0 = W[mt.i]
-            if s.tail_start is not None and w0.start >= s.tail_start:
-                continue
+            if s.tail_start is not None and w0.start >= s.tail_start and not (
+                    mt.trigger.type == "CONSULT" and mt.voice == "noun"):
+                continue  # the attribution ", kata X" is no event, but its occasion can be:
+                # ", kata Putin seusai pertemuan bilateral dengan Presiden Prabowo"
             if any(a <= w0.start < b for a, b in cond):
                 continue  # inside "jika …": part of another event's condition
             limit = matches[n + 1].i if n + 1 < len(matches) else len(W)
-            if s.tail_start is not None:
+            if s.tail_start is not None and w0.start < s.tail_start:
                 limit = min(limit, _word_index_at(W, s.tail_start))
             ev = self._build_event(ex, s, mt, limit, state, article)
             if ev is None:
@@ -590,7 +593,8 @@ class Extractor:
             participants, after = self._noun_actors(s, mt.j, limit)
             with_ = self._after_word(s, mt.j, limit, ("dengan", "bersama"))
             participants += self._after_word(s, mt.j, limit, ("kerangka", "naungan"))
-            by = self._after_word(s, mt.j, limit, ("oleh",))
+            # "kritik keras dari Israel", "dukungan dari Rusia": who criticises, supports
+            by = self._after_word(s, mt.j, limit, ("oleh", "dari") if trig.type in FROM_SOURCE else ("oleh",))
             complement_from = after
             if by:
                 sources = by
@@ -616,6 +620,10 @@ class Extractor:
         if trig.type in UNDIRECTED and len(_uniq(sources + participants)) == 1 and not targets:
             # "menandatangani kesepakatan … dengan X", "sepakat bersama X": the other party
             targets = self._after_word(s, mt.j, limit, ("dengan", "bersama"))
+        # "mendorong Teheran dan Washington untuk …": one urges a government, not a city;
+        # "mengunjungi Seoul" visits South Korea, in Seoul
+        cities_named = [t for t in targets if t.startswith("city/")]
+        targets = [_government_of(ex, t) for t in targets]
         # the actors of a talk or meeting with no direction are all its sources
         sources = _uniq(sources + participants)
         participants = []
@@ -660,9 +668,8 @@ class Extractor:
         ):
             ev.mode = "multilateral"
         ev.place = ev.place or self._place(s, mt.i, mt.j, limit)
-        if ev.mode == "visit" and ev.place and not ev.targets and ex.entities.get(ev.place) and \
-                ex.entities[ev.place].kind == "country" and ev.place not in ev.sources:
-            ev.targets = [ev.place]
+        if ev.type == "CONSULT" and not ev.place and len(cities_named) == 1:
+            ev.place = cities_named[0]
         self._date(ev, s, W[mt.i].start, window_end)
         if not ev.topics and not (trig.complement and comp_words):
             ev.topics = self._topics(ex, W[mt.j : limit])
@@ -702,7 +709,19 @@ class Extractor:
         """Index of the first word of the clause that word i is in."""
         W = s.words
         k = i - 1
-        while k >= 0 and (not self._is_boundary(W[k]) or self._is_control(W, k)):
+        while k >= 0:
+            if W[k].text == ")":
+                # "Mohamad Hasan pada Jumat (24/10/2025) mengatakan": a date in brackets
+                # does not end the clause
+                o = k - 1
+                while o >= 0 and W[o].text != "(":
+                    o -= 1
+                if o >= 0 and all(_is_date_word(x) or x.text.isdigit() or x.text in {"/", "-"}
+                                  for x in W[o + 1 : k]):
+                    k = o - 1
+                    continue
+            if self._is_boundary(W[k]) and not self._is_control(W, k):
+                break
             if k > 0 and (W[k - 1].lower, W[k].lower) in {("di", "mana")}:
                 return k + 1
             k -= 1
@@ -745,12 +764,17 @@ class Extractor:
         if i > 0 and W[i - 1].lower in {"dan", "serta", "lalu", "kemudian"} or (
             i > 1 and W[i - 1].lower == "juga" and W[i - 2].lower in {"dan", "serta"}
         ):
+            tried = 0
             for k in range(i - 2, -1, -1):
                 if _looks_verb(W[k].lower) and W[k].lower not in self.oblique | self.complementizer:
                     subj = self._subject(s, k, state, allow_carry)
                     if subj:
                         return subj
-                    break
+                    # "X mengatakan, rencana itu tidak sulit diimplementasikan, dan mendesak
+                    # …": a verb of the reported clause has no actor; the speaker's verb has
+                    tried += 1
+                    if tried == 3:
+                        break
         left = self._clause_left(s, i)
         # "Jen Psaki, mengatakan": skip one comma back when the clause has no actor
         tries = [left]
@@ -875,14 +899,17 @@ class Extractor:
             k += 1
         end = W[k].start if k < len(W) else s.end
         start = W[j].start if j < len(W) else s.end
-        for m in self._mentions_between(s, start, end):
+        for m in self._mentions_between(s, start, end, kinds=ACTOR_KINDS | {"city"}):
+            if m.kind == "city" and (m.qid not in capitals() or self._is_oblique(s, m)):
+                continue  # "tiba di Teheran" is a place; "mendorong Teheran" its government
             idx = _word_index_at(W, m.start_char)
             prev = W[idx - 1].lower if idx > 0 else ""
             governed = any(w.lower in prepositions for w in W[j:idx])
             if not self._is_oblique(s, m) or prev in prepositions or governed:
                 # a list "Jepang, Kanada, dan Thailand" runs over its commas
                 list_end = W[limit - 1].end if 0 < limit <= len(W) else s.end
-                return self._group(s, m, max(end, list_end)), k
+                kinds = ACTOR_KINDS | {"city"} if m.kind == "city" else ACTOR_KINDS
+                return self._group(s, m, max(end, list_end), kinds=kinds), k
         return [], k
 
     def _agent(self, s: Sentence, j: int, limit: int) -> list[str]:
@@ -1220,6 +1247,13 @@ class Extractor:
                 # "Pada Minggu (13/7/2025), Indonesia dan Uni Eropa telah mencapai …"
                 ev.date, ev.date_text = fronted[0], fronted[1]
                 continue
+            # "Militer Israel pada Minggu (20/7/2025) juga mengeluarkan perintah …": a day
+            # between the subject and the verb, in the verb's clause
+            left = W[self._clause_left(s, _word_index_at(W, start))].start
+            days = [d for d in _days(s.dates) if left <= d.start < start]
+            if len(days) == 1:
+                ev.date, ev.date_text = days[0].value, days[0].text
+                continue
             if rel is not None and start > rel:
                 head = [e for e in events if e.type == "CONSULT" and e._span[0] < rel and e.date]  # type: ignore[attr-defined]
                 if head:
@@ -1395,6 +1429,9 @@ def _entity_key_for(ex: Extraction, ref: str | None) -> str | None:
 
 
 UNDIRECTED = {"CONSULT", "AGREE", "COOPERATE"}
+# noun events whose "dari X" is who acts ("kecaman dari Israel", "dukungan dari Rusia"); for
+# the others it is where something comes from ("tarif impor dari China", "permohonan visa dari …")
+FROM_SOURCE = {"ACCUSE", "SUPPORT", "THREATEN", "REJECT", "AID"}
 
 
 def _copy_event(ev: Event, **roles: list[str]) -> Event:
@@ -1440,6 +1477,62 @@ def _country_of(ex: Extraction, key: str) -> str | None:
             if of is not None and of.kind == "country":
                 return of.qid
     return None
+
+
+def _government_of(ex: Extraction, key: str) -> str:
+    """A national capital named as an actor is its country's government ("Teheran" = Iran);
+    any other key is itself. The country is added to the extraction's entities."""
+    from kg.gazetteer import Gazetteer
+
+    ent = ex.entities.get(key)
+    if ent is None or ent.kind != "city" or not ent.qid:
+        return key
+    country_qid = capitals().get(ent.qid)
+    entry = Gazetteer.default().entry(country_qid) if country_qid else None
+    if entry is None or entry.kind != "country":
+        return key
+    country = f"country/{entry.key}"
+    if country not in ex.entities:
+        ex.entities[country] = Entity(key=country, label=entry.label, kind="country", qid=entry.qid,
+                                      label_id=entry.label_id, link_method="capital-as-actor",
+                                      link_confidence=0.8)
+    return country
+
+
+def _country_entity(ex: Extraction, city: str) -> str | None:
+    """The key of a city's country, added to the entities (None for a city the data does not
+    place, or one that is not a city)."""
+    from kg.entities import cities
+    from kg.gazetteer import Gazetteer
+
+    ent = ex.entities.get(city)
+    if ent is None or ent.kind != "city" or not ent.qid:
+        return None
+    found = cities().get(ent.qid)
+    entry = Gazetteer.default().entry(found[0]) if found else None
+    if entry is None or entry.kind != "country":
+        return None
+    key = f"country/{entry.key}"
+    if key not in ex.entities:
+        ex.entities[key] = Entity(key=key, label=entry.label, kind="country", qid=entry.qid,
+                                  label_id=entry.label_id, link_method="country-of-city",
+                                  link_confidence=0.8)
+    return key
+
+
+def _visit_hosts(ex: Extraction) -> None:
+    """ "tiba di Singapura", "tiba di Beijing": a visit with no host named is to the country
+    visited, unless that is the visitor's own ("Presiden Prabowo tiba di Jakarta" is a
+    return). Run after positions, which tell a person's country."""
+    for ev in ex.events:
+        if ev.mode != "visit" or not ev.place or ev.targets or len(ev.sources) != 1 \
+                or ev.place not in ex.entities:
+            continue  # two sides meeting in a third country: neither is its guest
+        place = ex.entities[ev.place]
+        host = ev.place if place.kind == "country" else _country_entity(ex, ev.place)
+        homes = {_country_of(ex, a) for a in ev.sources}
+        if host and host not in ev.sources and ex.entities[host].qid not in homes:
+            ev.targets = [host]
 
 
 def _visits(ex: Extraction) -> None:

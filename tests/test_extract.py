@@ -237,3 +237,60 @@ def test_both_countries_as_the_target_of_a_threat(tmp_path):
                     "kedua negara bila konflik terus berlanjut.", pub="2025-10-20")
     threat = find(evs, "THREATEN", source=["Q22686"])
     assert threat and threat[0]["target"] == {THAILAND, CAMBODIA}
+
+
+IRAN, CHINA, SOUTH_KOREA, XI, LEBANON, MYANMAR = "Q794", "Q148", "Q884", "Q15031", "Q822", "Q836"
+
+
+def test_a_capital_urged_is_its_government(tmp_path):
+    evs = events_of(tmp_path, "Oman kembali mendorong Teheran dan Washington untuk melanjutkan "
+                    "perundingan nuklir.")
+    assert find(evs, "REQUEST", target=[IRAN, US])
+    # a capital after "di" stays a place
+    evs = events_of(tmp_path, "Menlu Sugiono tiba di Beijing pada Senin (14/7/2025).")
+    (visit,) = find(evs, "CONSULT")
+    assert visit["place"] == "Q956" and visit["target"] == {CHINA}  # the host: China
+
+
+def test_visiting_a_capital_visits_its_country(tmp_path):
+    evs = events_of(tmp_path, "Presiden China Xi Jinping mengunjungi Seoul pekan lalu.")
+    (visit,) = find(evs, "CONSULT", source=[XI])
+    assert visit["mode"] == "visit" and visit["target"] == {SOUTH_KOREA} and visit["place"] == "Q8684"
+
+
+def test_coming_home_is_no_visit_to_ones_own_country(tmp_path):
+    evs = events_of(tmp_path, "Presiden Prabowo Subianto tiba di Jakarta usai lawatan ke Rusia.")
+    assert all(INDONESIA not in e["target"] for e in find(evs, "CONSULT"))
+
+
+def test_a_date_in_brackets_does_not_end_the_subject_clause(tmp_path):
+    evs = events_of(tmp_path, "Menteri Luar Negeri Malaysia Mohamad Hasan pada Jumat (24/10/2025) "
+                    "mengatakan, rencana lima poin itu tidak sulit diimplementasikan, dan mendesak "
+                    "junta Myanmar untuk membuka akses bantuan kemanusiaan.", "2025-10-25")
+    assert find(evs, "REQUEST", source=["mohamad-hasan"], target=[MYANMAR])
+    evs = events_of(tmp_path, "Militer Israel pada Minggu (20/7/2025) juga mengeluarkan perintah "
+                    "evakuasi bagi warga di Jalur Gaza tengah.", "2025-07-21")
+    (order,) = find(evs, "COERCE", source=[ISRAEL])
+    assert order["date"] == date(2025, 7, 20)
+
+
+def test_criticism_from_x_has_x_as_source_but_imports_from_x_do_not(tmp_path):
+    evs = events_of(tmp_path, "Kedua pengadilan itu menuai kritikan keras dari Israel.")
+    assert find(evs, "ACCUSE", source=[ISRAEL])
+    evs = events_of(tmp_path, "Amerika Serikat akan meninjau ulang semua permohonan visa dari China.")
+    assert not find(evs, "REQUEST", source=[CHINA])
+
+
+def test_pressure_on_a_country_is_a_request(tmp_path):
+    evs = events_of(tmp_path, "Pasca-gencatan senjata, Amerika Serikat (AS) meningkatkan tekanan "
+                    "terhadap Lebanon agar segera melucuti senjata Hizbullah.")
+    assert find(evs, "REQUEST", source=[US], target=[LEBANON])
+
+
+def test_the_occasion_of_a_quote_is_a_meeting(tmp_path):
+    evs = events_of(tmp_path, '"Kami terbuka untuk kerja sama dengan mitra Indonesia," kata Putin '
+                    "seusai pertemuan bilateral dengan Presiden Prabowo Subianto di St Petersburg, "
+                    "Kamis (19/6/2025).", "2025-06-20")
+    (meeting,) = find(evs, "CONSULT")
+    assert {"Q7747", PRABOWO} <= meeting["source"] | meeting["target"]
+    assert meeting["date"] == date(2025, 6, 19)
