@@ -506,6 +506,11 @@ class Extractor:
             if (prev is not None and prev.trigger.type == "THREATEN" and prev.j < len(W)
                     and W[prev.j].lower in {"akan", "bakal", "untuk"} and mt.i - prev.j <= 2):
                 continue  # "mengancam akan menaikkan tarif …": what is threatened, not an act
+            if (prev is not None and prev.trigger.type == "REQUEST" and prev.voice != "noun"
+                    and any(w.lower in {"agar", "supaya"} for w in W[prev.j : mt.i])
+                    and not any(self._is_boundary(w) and w.lower not in {"agar", "supaya"}
+                                for w in W[prev.j : mt.i])):
+                continue  # "menyerukan agar proses negosiasi … dimulai": what is asked for
             matches.append(mt)
         cond = self._condition_spans(s)
         sentence_events: list[Event] = []
@@ -535,6 +540,16 @@ class Extractor:
                         self._date(prev, s, W[mt.i].start, W[limit - 1].end if limit else s.end)
                 continue
             sentence_events.append(ev)
+        if sentence_events and getattr(sentence_events[0], "_fronted_with", False):
+            first = sentence_events[0]
+            main = next((e for e in sentence_events[1:] if e.sources), None)
+            if main is not None and not set(main.sources) & set(first.sources):
+                first.sources, first.targets = list(main.sources), list(first.sources)
+                for e in sentence_events[1:]:  # said there and then
+                    e.place = e.place or first.place
+                    if e.date is None and first.date is not None:
+                        e.date, e.date_text = first.date, first.date_text
+        sentence_events = self._visit_to_meet(s, sentence_events)
         # the complement of a speech verb can be a warning: "X menjawab bahwa … akan …"
         self._speech_threats(ex, s, matches, state, sentence_events)
         self._inherit_dates(s, sentence_events, anaphoric_consult, state)
@@ -550,6 +565,30 @@ class Extractor:
                 if state.main_consult is None and len(self._persons(ex, _actors(ev))) >= 2:
                     state.main_consult = ev
 
+    def _visit_to_meet(self, s: Sentence, events: list[Event]) -> list[Event]:
+        """ "mengunjungi Singapura untuk bertemu dengan PM Lawrence Wong": one visit, to the
+        person met, in the country visited."""
+        W = s.words
+        out = list(events)
+        for visit in events:
+            if visit.type != "CONSULT" or visit.mode != "visit" or visit not in out:
+                continue
+            for meet in events:
+                if meet is visit or meet.type != "CONSULT" or meet.mode or not meet.targets:
+                    continue
+                k = _word_index_at(W, meet._span[0])  # type: ignore[attr-defined]
+                if (set(meet.sources) != set(visit.sources) or meet._span[0] < visit._span[0]  # type: ignore[attr-defined]
+                        or k == 0 or W[k - 1].lower not in PURPOSE):
+                    continue
+                meet.mode = "visit"
+                meet.place = meet.place or visit.place or (visit.targets[0] if visit.targets else None)
+                meet.date, meet.date_text = meet.date or visit.date, meet.date_text or visit.date_text
+                meet.contexts = _uniq(visit.contexts + meet.contexts)
+                meet.evidence = visit.evidence
+                out.remove(visit)
+                break
+        return out
+
     def _build_event(self, ex, s: Sentence, mt: Match, limit: int, state: DocState, article) -> Event | None:
         W = s.words
         trig = mt.trigger
@@ -560,6 +599,7 @@ class Extractor:
         complement_from: int | None = None
         voice = mt.voice
         light = None
+        fronted_with = False
         if voice == "noun":
             k = mt.i - 1
             while k >= 0 and W[k].lower in {"juga", "akan", "telah", "sudah", "pun", "turut", "segera"}:
@@ -602,6 +642,9 @@ class Extractor:
                 if with_ and not participants:
                     subj = self._subject(s, mt.i, state, allow_carry=False)
                     participants = subj + with_
+                    # "Dalam pertemuan dengan Menlu Spanyol di Madrid, ia menyerukan …": the
+                    # other side is the subject of the main clause (see _events)
+                    fronted_with = not subj and mt.i <= 2 and W[0].lower in FRONTED_OCCASION
                 elif with_:
                     participants += with_
             elif participants:
@@ -616,7 +659,7 @@ class Extractor:
                            if t not in sources]
         if trig.type == "REQUEST" and not targets and voice != "passive":
             # "menyerukan agar Perancis memutus …": who is asked is the subject of the agar-clause
-            targets = self._after_word(s, mt.j, limit, ("agar", "supaya"), reach=2)
+            targets = self._after_word(s, mt.j, limit, ("agar", "supaya"), reach=6)
         if trig.type in UNDIRECTED and len(_uniq(sources + participants)) == 1 and not targets:
             # "menandatangani kesepakatan … dengan X", "sepakat bersama X": the other party
             targets = self._after_word(s, mt.j, limit, ("dengan", "bersama"))
@@ -650,6 +693,7 @@ class Extractor:
             confidence=confidence,
         )
         ev._trigger = trig  # type: ignore[attr-defined]
+        ev._fronted_with = fronted_with  # type: ignore[attr-defined]
         rest = " ".join(w.lower for w in W[max(0, mt.i - 1) : limit])
         # "memberlakukan pembatasan … satu sama lain", "saling menuduh": one reciprocal event
         ev._reciprocal = "satu sama lain" in rest or (mt.i > 0 and W[mt.i - 1].lower == "saling")  # type: ignore[attr-defined]
@@ -1429,6 +1473,8 @@ def _entity_key_for(ex: Extraction, ref: str | None) -> str | None:
 
 
 UNDIRECTED = {"CONSULT", "AGREE", "COOPERATE"}
+# words opening a fronted adjunct that names the occasion: "Dalam pertemuan dengan …, ia …"
+FRONTED_OCCASION = {"dalam", "saat", "ketika", "usai", "seusai", "setelah", "sebelum", "di"}
 # noun events whose "dari X" is who acts ("kecaman dari Israel", "dukungan dari Rusia"); for
 # the others it is where something comes from ("tarif impor dari China", "permohonan visa dari …")
 FROM_SOURCE = {"ACCUSE", "SUPPORT", "THREATEN", "REJECT", "AID"}

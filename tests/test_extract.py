@@ -294,3 +294,24 @@ def test_the_occasion_of_a_quote_is_a_meeting(tmp_path):
     (meeting,) = find(evs, "CONSULT")
     assert {"Q7747", PRABOWO} <= meeting["source"] | meeting["target"]
     assert meeting["date"] == date(2025, 6, 19)
+
+
+def test_meeting_in_a_fronted_adjunct_takes_the_main_subject(tmp_path):
+    evs = events_of(tmp_path, "Menteri Luar Negeri Jerman Johann Wadephul mengkritik Israel. Dalam "
+                    "pertemuan dengan Menteri Luar Negeri Spanyol di Madrid, ia menyerukan agar proses "
+                    "negosiasi antara Israel dan Hamas segera dimulai.")
+    (meeting,) = find(evs, "CONSULT")
+    assert meeting["source"] == {"johann-wadephul"} and meeting["target"] == {"Q29"}
+    assert meeting["place"] == "Q2807"
+    # what is asked for is no event of its own; those asked are the agar-clause's actors
+    (request,) = find(evs, "REQUEST", source=["johann-wadephul"])
+    assert request["target"] == {ISRAEL, "Q38799"} and request["place"] == "Q2807"
+
+
+def test_visit_to_meet_someone_is_one_visit_to_that_person(tmp_path):
+    evs = events_of(tmp_path, "Presiden Prabowo akan mengunjungi Singapura untuk bertemu dengan Perdana "
+                    "Menteri Singapura, Yang Mulia Lawrence Wong, pada Senin (16/6/2025).", "2025-06-15")
+    (visit,) = find(evs, "CONSULT")
+    assert visit["source"] == {PRABOWO} and visit["target"] == {"Q6504758"}
+    assert visit["mode"] == "visit" and visit["place"] == "Q334" and visit["date"] == date(2025, 6, 16)
+    assert "Future" in visit["contexts"]
