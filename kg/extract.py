@@ -225,6 +225,7 @@ class Extractor:
         self.both_countries = [tuple(x.split()) for x in c.words("coref", "both_countries")]
         self.coref_heads = {p[0] for p in self.both_leaders + self.both_countries}
         self.past = c.words("context", "past")
+        self.facilities = _facilities()
 
     # -- entry point -------------------------------------------------------------
 
@@ -534,7 +535,7 @@ class Extractor:
                     # "bertemu dalam pertemuan bilateral di sela-sela KTT G20 di Brasil": a
                     # noun with no actors of its own continues the meeting before it
                     prev = sentence_events[-1]
-                    prev.place = prev.place or self._place(s, mt.i, mt.j, limit)
+                    prev.place = prev.place or self._place(s, mt.i, mt.j, limit, ex)
                     prev.mode = prev.mode or mt.trigger.mode
                     if prev.date is None:
                         self._date(prev, s, W[mt.i].start, W[limit - 1].end if limit else s.end)
@@ -711,7 +712,7 @@ class Extractor:
             len(actors) >= 3 or (voice == "noun" and actors and all(a.kind == "organization" for a in actors))
         ):
             ev.mode = "multilateral"
-        ev.place = ev.place or self._place(s, mt.i, mt.j, limit)
+        ev.place = ev.place or self._place(s, mt.i, mt.j, limit, ex)
         if ev.type == "CONSULT" and not ev.place and len(cities_named) == 1:
             ev.place = cities_named[0]
         self._date(ev, s, W[mt.i].start, window_end)
@@ -1118,10 +1119,17 @@ class Extractor:
             return "video"
         return None
 
-    def _place(self, s: Sentence, i: int, j: int, limit: int) -> str | None:
-        """ "di Jenewa", "ke Singapura": after the trigger in its window, else just before it."""
+    def _place(self, s: Sentence, i: int, j: int, limit: int, ex: Extraction | None = None) -> str | None:
+        """ "di Jenewa", "ke Singapura": after the trigger in its window, else just before it.
+        With ``ex``, a building that stands for its city ("di Istana Merdeka") gives the city."""
         W = s.words
         left = max(self._clause_left(s, i), i - 6)
+        if ex is not None:
+            for k in list(range(j, min(limit, len(W)))) + list(range(i - 1, left - 1, -1)):
+                if W[k].lower in {"di", "ke"}:
+                    city = self._facility_city(ex, W, k + 1)
+                    if city:
+                        return city
         if j > 0 and W[j - 1].lower in {"di", "ke"} and j < len(W):  # "tiba di Indonesia"
             for m in s.mentions:
                 if W[j].start <= m.start_char <= W[j].end and m.kind in PLACE_KINDS:
@@ -1139,6 +1147,22 @@ class Extractor:
                 for m in s.mentions:
                     if W[k + 1].start <= m.start_char < stop and m.kind in PLACE_KINDS:
                         return self._key(m)
+        return None
+
+    def _facility_city(self, ex: Extraction, W: list[Word], k: int) -> str | None:
+        from kg.gazetteer import Gazetteer
+
+        for name, qid in self.facilities:
+            if tuple(w.lower for w in W[k : k + len(name)]) == name:
+                entry = Gazetteer.default().entry(qid)
+                if entry is None:
+                    return None
+                key = f"city/{entry.key}"
+                if key not in ex.entities:
+                    ex.entities[key] = Entity(key=key, label=entry.label, kind="city", qid=entry.qid,
+                                              label_id=entry.label_id, link_method="facility",
+                                              link_confidence=0.8)
+                return key
         return None
 
     def _date(self, ev: Event, s: Sentence, start: int, end: int) -> None:
@@ -1523,6 +1547,16 @@ def _country_of(ex: Extraction, key: str) -> str | None:
             if of is not None and of.kind == "country":
                 return of.qid
     return None
+
+
+@lru_cache(maxsize=1)
+def _facilities() -> list[tuple[tuple[str, ...], str]]:
+    """(lower-cased words of the name, city QID), longest name first (kg/data/facilities.tsv)."""
+    rows = []
+    with data_file("facilities.tsv").open(encoding="utf-8") as f:
+        for row in csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t"):
+            rows.append((tuple(row["name"].lower().split()), row["city_qid"]))
+    return sorted(rows, key=lambda r: -len(r[0]))
 
 
 def _government_of(ex: Extraction, key: str) -> str:

@@ -315,3 +315,13 @@ def test_visit_to_meet_someone_is_one_visit_to_that_person(tmp_path):
     assert visit["source"] == {PRABOWO} and visit["target"] == {"Q6504758"}
     assert visit["mode"] == "visit" and visit["place"] == "Q334" and visit["date"] == date(2025, 6, 16)
     assert "Future" in visit["contexts"]
+
+
+def test_a_palace_stands_for_its_city(tmp_path):
+    evs = events_of(tmp_path, "Macron diketahui akan bertemu dengan Presiden Prabowo Subianto di Istana "
+                    "Merdeka, Rabu (28/5/2025).", "2025-05-27")
+    (meeting,) = find(evs, "CONSULT")
+    assert meeting["place"] == "Q3630" and meeting["date"] == date(2025, 5, 28)
+    evs = events_of(tmp_path, "Presiden Prabowo Subianto bertemu Presiden Donald Trump di Gedung Putih.")
+    (meeting,) = find(evs, "CONSULT")
+    assert meeting["place"] == "Q61"

@@ -322,3 +322,15 @@ def test_cities_table_places_cities_in_countries_and_regions():
     assert table["Q25475"][0] == "Q230"  # Batumi, in the country Georgia
     assert table["Q239"][0] == "Q31"  # Brussels, Belgium
     assert len(table) > 1000
+
+
+def test_every_facility_stands_for_a_city_of_the_gazetteer():
+    from kg.extract import _facilities
+    from kg.gazetteer import Gazetteer
+
+    gaz = Gazetteer.default()
+    facilities = _facilities()
+    assert len(facilities) >= 20
+    for name, qid in facilities:
+        entry = gaz.entry(qid)
+        assert entry is not None and entry.kind == "city", (name, qid)
