@@ -325,3 +325,13 @@ def test_a_palace_stands_for_its_city(tmp_path):
     evs = events_of(tmp_path, "Presiden Prabowo Subianto bertemu Presiden Donald Trump di Gedung Putih.")
     (meeting,) = find(evs, "CONSULT")
     assert meeting["place"] == "Q61"
+
+
+def test_a_title_without_a_name_is_the_2025_holder(tmp_path):
+    evs = events_of(tmp_path, "Menlu AS bertemu Menlu Jerman di Washington pada Senin (2/6/2025). "
+                    "PM Israel mengecam Hamas.", "2025-06-03")
+    assert find(evs, "CONSULT", source=["johann-wadephul"], target=["marco-rubio"])
+    assert find(evs, "ACCUSE", source=[NETANYAHU])
+    # in 2021 the same title named someone else: Prabowo was Indonesia's defence minister
+    evs = events_of(tmp_path, "Menhan Indonesia bertemu Menhan Prancis di Jakarta.", "2021-06-03")
+    assert all("sjafrie-sjamsoeddin" not in e["source"] | e["target"] for e in evs)

@@ -191,8 +191,8 @@ def test_holder_of(gaz, title, of, on, expected):
     "title, of, on",
     [
         ("Presiden", "Q30", date(1950, 1, 1)),  # before the data
-        ("Perdana Menteri", "Q17", date(2025, 1, 1)),  # Japan: 2024-10..2025-10 not in data
-        ("Presiden", "Q212", date(2025, 6, 1)),  # Ukraine: data stops in 2022
+        ("Perdana Menteri", "Q27", date(2025, 6, 1)),  # Ireland: data stops in 2022
+        ("Presiden", "Q212", date(2026, 6, 1)),  # Ukraine: confirmed only to 2025-11-30
         ("Juru Bicara", "Q133274", date(2021, 12, 31)),  # no holder data
         ("Kepala Suku", "Q30", date(2021, 12, 31)),  # not a title
     ],
@@ -334,3 +334,20 @@ def test_every_facility_stands_for_a_city_of_the_gazetteer():
     for name, qid in facilities:
         entry = gaz.entry(qid)
         assert entry is not None and entry.kind == "city", (name, qid)
+
+
+@pytest.mark.parametrize(
+    "title, of, on, key",
+    [
+        ("Perdana Menteri", "Q17", date(2025, 1, 1), "shigeru-ishiba"),  # curated: 2024-10..2025-10
+        ("Perdana Menteri", "Q17", date(2025, 11, 1), "sanae-takaichi"),
+        ("Menhan", "Q252", date(2025, 5, 27), "sjafrie-sjamsoeddin"),
+        ("Menhan", "Q252", date(2021, 5, 27), "prabowo-subianto"),
+        ("Menteri Luar Negeri", "Q145", date(2025, 6, 1), "david-lammy"),
+        ("Menteri Luar Negeri", "Q145", date(2025, 10, 1), "yvette-cooper"),
+        ("Presiden", "Q212", date(2025, 6, 1), "volodymyr-zelenskyy"),  # confirmed still held
+    ],
+)
+def test_holder_of_curated_2024_2025_offices(gaz, title, of, on, key):
+    holder = gaz.holder_of(title, of, on)
+    assert holder is not None and holder.key == key
