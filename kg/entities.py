@@ -499,6 +499,11 @@ class _Analysis:
                 m = self._role_at_date(title, of_entry, title_span_start, of_match)
                 if m is not None:
                     role_mentions.append(m)
+            elif title.alone and title.default_of and self.gaz.entry(title.default_of) is not None:
+                # "Paus sempat menghubungi …": the one pope of the day
+                m = self._role_at_date(title, self.gaz.entry(title.default_of), title_span_start, None, k)
+                if m is not None:
+                    role_mentions.append(m)
             i = max(k, i + 1)
 
         # untitled gazetteer persons
@@ -578,8 +583,11 @@ class _Analysis:
         return not hs or of is None or any(h.of == of.id for h in hs)
 
     def _role_at_date(
-        self, title: Title, of: Entry, start: int, of_match: _GazMatch
+        self, title: Title, of: Entry, start: int, of_match: _GazMatch | None, title_end: int = 0
     ) -> Mention | None:
+        """The holder of ``title`` of ``of`` at the article date, as a mention spanning the
+        title and the country after it (``of_match``), or the title alone (ending at token
+        ``title_end``)."""
         if not title.resolvable or self.pub_date is None:
             return None
         h = self.gaz.holding_at(title.role, of.id, self.pub_date)
@@ -588,11 +596,15 @@ class _Analysis:
         holder = self.gaz.entry(h.person)
         if holder is None:
             return None
-        end = of_match.end
-        # include a trailing "(AS)"
-        j = self.skip_abbreviation(of_match.j)
-        if j != of_match.j:
-            end = self.toks[j - 1].idx + 1
+        if of_match is None:
+            last = self.toks[title_end - 1]
+            end = last.idx + len(last.text)
+        else:
+            end = of_match.end
+            # include a trailing "(AS)"
+            j = self.skip_abbreviation(of_match.j)
+            if j != of_match.j:
+                end = self.toks[j - 1].idx + 1
         pos = self._position(title, of, holder.id, (start, end))
         return Mention(
             start_char=start,

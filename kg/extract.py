@@ -226,6 +226,7 @@ class Extractor:
         self.coref_heads = {p[0] for p in self.both_leaders + self.both_countries}
         self.past = c.words("context", "past")
         self.facilities = _facilities()
+        self.report_words = c.words("speech", "report_words")
 
     # -- entry point -------------------------------------------------------------
 
@@ -262,7 +263,7 @@ class Extractor:
         self._occasion_dates(ex, sentences, article)
         _visit_hosts(ex)
         _visits(ex)
-        ex.events = _merge_events(_dyadic(_bilateral(ex.events, article.text)))
+        ex.events = _merge_events(_dyadic(_bilateral(_visit_each(ex, ex.events), article.text)), ex)
         for ev in ex.events:
             during = getattr(ev, "_during", None)
             if ev.date is None and during is not None and during.date is not None:
@@ -658,6 +659,9 @@ class Extractor:
             if any(tuple(rest[k : k + len(p)]) == p for p in self.both_countries for k in range(len(rest))):
                 targets = [t for t in (_actors(state.main_consult) if state.main_consult else state.last_pair)
                            if t not in sources]
+        if trig.mode == "visit" and not targets and voice in ("active", "noun"):
+            # "mengunjungi tiga negara di ASEAN, yakni Vietnam, Indonesia, dan Singapura"
+            targets = self._after_word(s, mt.j, limit, ENUMERATORS, reach=2)
         if trig.type == "REQUEST" and not targets and voice != "passive":
             # "menyerukan agar Perancis memutus …": who is asked is the subject of the agar-clause
             targets = self._after_word(s, mt.j, limit, ("agar", "supaya"), reach=6)
@@ -788,6 +792,13 @@ class Extractor:
 
     def _group(self, s: Sentence, first: Mention, end_char: int, kinds=ACTOR_KINDS) -> list[str]:
         """The actor at `first` plus actors coordinated with it ("X dan Y", "X-Y", "X, Y")."""
+        if first.kind in ("organization", "country"):
+            # "Presiden Komisi Uni Eropa Ursula von der Leyen": the organisation is the
+            # person's, who is the actor
+            after = next((m for m in s.mentions if m.kind == "person" and m.start_char > first.start_char), None)
+            if after is not None and after.start_char < end_char and \
+                    s_text_between(s, first.end_char, after.start_char).strip() == "":
+                first = after
         out = [self._key(first)]
         pos = first.end_char
         for m in s.mentions:
@@ -1127,9 +1138,13 @@ class Extractor:
         if ex is not None:
             for k in list(range(j, min(limit, len(W)))) + list(range(i - 1, left - 1, -1)):
                 if W[k].lower in {"di", "ke"}:
-                    city = self._facility_city(ex, W, k + 1)
-                    if city:
-                        return city
+                    # "di Kantor Pusat Uni Eropa Berlaymont Building"
+                    for f in range(k + 1, min(k + 7, limit if k >= j else len(W), len(W))):
+                        if self._is_boundary(W[f]):
+                            break
+                        city = self._facility_city(ex, W, f)
+                        if city:
+                            return city
         if j > 0 and W[j - 1].lower in {"di", "ke"} and j < len(W):  # "tiba di Indonesia"
             for m in s.mentions:
                 if W[j].start <= m.start_char <= W[j].end and m.kind in PLACE_KINDS:
@@ -1177,10 +1192,17 @@ class Extractor:
             elif value is not None:
                 prev_value = value
             if start <= d.start < end and value is not None and chosen is None:
-                if getattr(d, "granularity", "day") == "day":
+                if getattr(d, "granularity", "day") == "day" and not self._is_report_date(s, d.start):
                     chosen = (value, d.text)
         if chosen:
             ev.date, ev.date_text = chosen
+
+    def _is_report_date(self, s: Sentence, pos: int) -> bool:
+        """ "dikutip dari Sky News pada Minggu (20/7/2025)": the day it was reported, not the
+        day it happened."""
+        W = s.words
+        k = _word_index_at(W, pos)
+        return any(w.lower in self.report_words for w in W[max(0, k - 6) : k])
 
     def _duration(self, words: list[Word]) -> int | None:
         lw = [w.lower for w in words]
@@ -1498,6 +1520,7 @@ def _entity_key_for(ex: Extraction, ref: str | None) -> str | None:
 
 UNDIRECTED = {"CONSULT", "AGREE", "COOPERATE"}
 # words opening a fronted adjunct that names the occasion: "Dalam pertemuan dengan …, ia …"
+ENUMERATORS = ("yakni", "yaitu", "ialah", "meliputi", "termasuk")  # "… tiga negara, yakni X, Y, dan Z"
 FRONTED_OCCASION = {"dalam", "saat", "ketika", "usai", "seusai", "setelah", "sebelum", "di"}
 # noun events whose "dari X" is who acts ("kecaman dari Israel", "dukungan dari Rusia"); for
 # the others it is where something comes from ("tarif impor dari China", "permohonan visa dari …")
@@ -1636,6 +1659,23 @@ def _visits(ex: Extraction) -> None:
         ev.mode = "visit"
 
 
+def _visit_each(ex: Extraction, events: list[Event]) -> list[Event]:
+    """A tour of several countries is one visit to each, there: "mengunjungi tiga negara,
+    yakni Vietnam, Indonesia, dan Singapura"."""
+    out: list[Event] = []
+    for ev in events:
+        countries = [t for t in ev.targets if t in ex.entities and ex.entities[t].kind == "country"]
+        if ev.type != "CONSULT" or ev.mode != "visit" or len(ev.targets) < 2 or countries != ev.targets:
+            out.append(ev)
+            continue
+        for country in countries:
+            one = _copy_event(ev, targets=[country])
+            if one.place is None or one.place in ev.targets or _country_of(ex, one.place) != ex.entities[country].qid:
+                one.place = country
+            out.append(one)
+    return out
+
+
 def _bilateral(events: list[Event], text: str) -> list[Event]:
     """ "pembicaraan bilateral dengan para pemimpin Jepang, Kanada, dan Thailand" is three
     bilateral talks, one per partner."""
@@ -1650,7 +1690,29 @@ def _bilateral(events: list[Event], text: str) -> list[Event]:
     return out
 
 
-def _merge_events(events: list[Event]) -> list[Event]:
+def _places_agree(ex: Extraction | None, a: str | None, b: str | None) -> bool:
+    """Same place, or one is a city of the other ("Jakarta" and "Indonesia")."""
+    if not a or not b or a == b:
+        return True
+    if ex is None:
+        return False
+    ea, eb = ex.entities.get(a), ex.entities.get(b)
+    if ea is None or eb is None:
+        return False
+    if ea.kind == "city" and eb.kind == "country":
+        return _country_of(ex, a) == eb.qid
+    if eb.kind == "city" and ea.kind == "country":
+        return _country_of(ex, b) == ea.qid
+    return False
+
+
+def _more_specific(ex: Extraction | None, a: str | None, b: str | None) -> str | None:
+    if not a or not b or ex is None:
+        return a or b
+    return b if ex.entities.get(b) is not None and ex.entities[b].kind == "city" else a
+
+
+def _merge_events(events: list[Event], ex: Extraction | None = None) -> list[Event]:
     """Merge mentions of the same event: same type and actors, no conflicting mode/date/place."""
     out: list[Event] = []
     for ev in events:
@@ -1671,7 +1733,7 @@ def _merge_events(events: list[Event]) -> list[Event]:
                 continue
             if prev.date and ev.date and prev.date != ev.date:
                 continue
-            if prev.place and ev.place and prev.place != ev.place:
+            if not _places_agree(ex, prev.place, ev.place):
                 continue
             target = prev
             break
@@ -1682,7 +1744,7 @@ def _merge_events(events: list[Event]) -> list[Event]:
         target.mode = target.mode or ev.mode
         target.date = target.date or ev.date
         target.date_text = target.date_text or ev.date_text
-        target.place = target.place or ev.place
+        target.place = _more_specific(ex, target.place, ev.place)
         target.duration_minutes = target.duration_minutes or ev.duration_minutes
         target.topics = _uniq(target.topics + ev.topics)
         target.condition = target.condition or ev.condition

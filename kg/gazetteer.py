@@ -193,6 +193,7 @@ class Title:
     resolvable: bool
     default_of: str | None = None
     needs_of: bool = False
+    alone: bool = False  # the bare title names the holder of default_of at the date ("Paus")
 
     @property
     def tokens(self) -> tuple[str, ...]:
@@ -326,6 +327,7 @@ class Gazetteer:
                     resolvable=(row.get("resolvable", "").lower() in {"yes", "true", "1"}),
                     default_of=row.get("default_of") or None,
                     needs_of=(row.get("needs_of", "").lower() in {"yes", "true", "1"}),
+                    alone=(row.get("alone", "").lower() in {"yes", "true", "1"}),
                 )
                 self.titles[normalize(t.pattern).casefold()] = t
                 self._title_by_role.setdefault(t.role, t)

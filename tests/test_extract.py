@@ -335,3 +335,35 @@ def test_a_title_without_a_name_is_the_2025_holder(tmp_path):
     # in 2021 the same title named someone else: Prabowo was Indonesia's defence minister
     evs = events_of(tmp_path, "Menhan Indonesia bertemu Menhan Prancis di Jakarta.", "2021-06-03")
     assert all("sjafrie-sjamsoeddin" not in e["source"] | e["target"] for e in evs)
+
+
+def test_a_tour_of_three_countries_is_three_visits(tmp_path):
+    evs = events_of(tmp_path, "Diketahui, Presiden Prancis Emmanuel Macron mengunjungi tiga negara di "
+                    "ASEAN, yakni Vietnam, Indonesia, dan Singapura.", "2025-05-27")
+    visits = find(evs, "CONSULT", source=[MACRON])
+    assert sorted((tuple(v["target"]), v["place"]) for v in visits) == [
+        (("Q252",), "Q252"), (("Q334",), "Q334"), (("Q881",), "Q881")]
+
+
+def test_the_pope_alone_is_the_pope_of_the_day(tmp_path):
+    evs = events_of(tmp_path, "Paus sempat menghubungi Perdana Menteri Israel (PM) Benjamin Netanyahu "
+                    "melalui sambungan telepon.", "2025-07-21")
+    assert find(evs, "CONSULT", source=["pope-leo-xiv"], target=[NETANYAHU])
+    evs = events_of(tmp_path, "Paus bertemu Presiden Joko Widodo di Jakarta.", "2024-09-05")
+    assert find(evs, "CONSULT", source=["Q450675"])  # Pope Francis
+
+
+def test_a_reporting_date_is_not_the_event_date(tmp_path):
+    evs = events_of(tmp_path, "Pada Sabtu (19/7/2025), pasukan Israel menewaskan sedikitnya 32 orang di "
+                    "wilayah Teina, Jalur Gaza, dikutip dari Sky News pada Minggu (20/7/2025).", "2025-07-21")
+    (attack,) = find(evs, "ASSAULT", source=[ISRAEL])
+    assert attack["date"] == date(2025, 7, 19)
+
+
+def test_the_person_of_an_organisation_title_is_the_actor(tmp_path):
+    evs = events_of(tmp_path, "Prabowo Subianto melangsungkan pertemuan dengan Presiden Komisi Uni Eropa "
+                    "Ursula von der Leyen di Kantor Pusat Uni Eropa Berlaymont Building, Brussel, "
+                    "Minggu (13/7/2025).")
+    (meeting,) = find(evs, "CONSULT")
+    assert VDL in meeting["source"] | meeting["target"] and EU not in meeting["source"] | meeting["target"]
+    assert meeting["place"] == BRUSSELS
