@@ -187,6 +187,8 @@ class DocState:
     main_consult: Event | None = None
     last_consult: Event | None = None
     last_pair: list[str] = field(default_factory=list)  # the actors of the last two-actor event
+    last_government: str | None = None  # the country of the last "Pemerintah X"
+    ex: Extraction | None = None  # the article's extraction, to add entities a reference needs
 
 
 # ------------------------------------------------------------------------ extractor
@@ -227,6 +229,7 @@ class Extractor:
         self.past = c.words("context", "past")
         self.facilities = _facilities()
         self.report_words = c.words("speech", "report_words")
+        self.actor_heads = c.words("coref", "actor_heads")
 
     # -- entry point -------------------------------------------------------------
 
@@ -254,7 +257,7 @@ class Extractor:
         ]
         date_mentions = resolve_dates(article.text, article.date)
         sentences = list(self._sentences(doc, spans, mentions, date_mentions, article))
-        state = DocState()
+        state = DocState(ex=ex)
         for sent in sentences:
             self._statements(ex, sent, state)
             self._events(ex, sent, state, article)
@@ -637,6 +640,9 @@ class Extractor:
             participants += self._after_word(s, mt.j, limit, ("kerangka", "naungan"))
             # "kritik keras dari Israel", "dukungan dari Rusia": who criticises, supports
             by = self._after_word(s, mt.j, limit, ("oleh", "dari") if trig.type in FROM_SOURCE else ("oleh",))
+            # "serangan yang dilakukan pasukan gabungan AS dan Israel"
+            if not by and mt.j < len(W) and W[mt.j].lower == "yang":
+                by = self._after_word(s, mt.j + 1, limit, ("dilakukan", "dilancarkan"), reach=4)
             complement_from = after
             if by:
                 sources = by
@@ -701,7 +707,10 @@ class Extractor:
         ev._fronted_with = fronted_with  # type: ignore[attr-defined]
         rest = " ".join(w.lower for w in W[max(0, mt.i - 1) : limit])
         # "memberlakukan pembatasan … satu sama lain", "saling menuduh": one reciprocal event
-        ev._reciprocal = "satu sama lain" in rest or (mt.i > 0 and W[mt.i - 1].lower == "saling")  # type: ignore[attr-defined]
+        ev._reciprocal = ("satu sama lain" in rest or (mt.i > 0 and W[mt.i - 1].lower == "saling")  # type: ignore[attr-defined]
+                          or (voice == "noun" and light is None and "antara" in [w.lower for w in W[mt.j : mt.j + 6]])
+                          # "serangan yang dilakukan pasukan gabungan AS dan Israel": one joint act
+                          or "gabungan" in rest.split())
         ev._span = (W[mt.i].start, W[limit - 1].end if limit > 0 else W[mt.i].end)  # type: ignore[attr-defined]
         window_end = W[limit - 1].end if limit - 1 < len(W) and limit > 0 else s.end
         # complement: "bahwa …" gives target, topic and condition of warnings
@@ -816,6 +825,15 @@ class Extractor:
 
     def _subject(self, s: Sentence, i: int, state: DocState, allow_carry: bool = True) -> list[str]:
         W = s.words
+        # relative clause: "pernyataan pemerintah AS yang meminta Indonesia …" is the US's
+        k = i - 1
+        while k > 0 and W[k].lower in self.adverbs and W[k].text != ",":
+            k -= 1
+        if k > 0 and W[k].lower == "yang":
+            near = [m for m in self._mentions_between(s, W[max(0, k - 5)].start, W[k].start)
+                    if not self._is_oblique(s, m)]
+            if near:
+                return [self._key(near[-1])]
         # coordinated verb: "X menegaskan … dan memperingatkan …" shares X
         if i > 0 and W[i - 1].lower in {"dan", "serta", "lalu", "kemudian"} or (
             i > 1 and W[i - 1].lower == "juga" and W[i - 2].lower in {"dan", "serta"}
@@ -891,6 +909,13 @@ class Extractor:
                 speaker = self._first_person(s, w, state)
                 if speaker:
                     return [speaker]
+            if w.text == "Pemerintah" and (k == a or W[k - 1].lower in self.adverbs) and not any(
+                    m.start_char == W[k + 1].start for m in s.mentions if k + 1 < len(W)):
+                # bare "Pemerintah": the government last named ("Pemerintah Jepang …"), else,
+                # in Indonesian news, Indonesia's
+                gov = state.last_government or _indonesia(state.ex)
+                if gov:
+                    return [gov]
             if w.lower not in self.coref_heads:  # every pattern below starts with one of these
                 k += 1
                 continue
@@ -993,8 +1018,14 @@ class Extractor:
             if W[k].lower == "antara":
                 break
             k += 1
+        if k + 2 < limit and W[k].lower == "di" and W[k + 1].lower == "bidang":
+            k += 3  # "kerja sama di bidang pertahanan antara Indonesia dan Prancis"
+            if k < limit and W[k].lower != "antara":
+                return [], k
         if k < limit and W[k].lower == "antara":
             k += 1
+            while k < limit and W[k].lower in self.actor_heads:
+                k += 1  # "pertempuran antara tentara Thailand dan Kamboja"
         if k >= len(W) or k >= limit:
             return [], k
         for m in s.mentions:
@@ -1365,6 +1396,11 @@ class Extractor:
         persons = [m for m in s.mentions if m.kind == "person" and not s.in_quote(m.start_char)]
         if persons:
             state.last_person = self._key(persons[-1])
+        for k, w in enumerate(s.words[:-1]):
+            if w.lower == "pemerintah":
+                nxt = next((m for m in s.mentions if m.start_char == s.words[k + 1].start), None)
+                if nxt is not None and nxt.kind == "country":
+                    state.last_government = self._key(nxt)
         subj = self._subject(s, min(len(s.words) - 1, 12), state, allow_carry=False) if s.words else []
         first = [m for m in s.mentions if m.kind in ACTOR_KINDS and not self._is_oblique(s, m)]
         if first:
@@ -1524,7 +1560,7 @@ ENUMERATORS = ("yakni", "yaitu", "ialah", "meliputi", "termasuk")  # "… tiga n
 FRONTED_OCCASION = {"dalam", "saat", "ketika", "usai", "seusai", "setelah", "sebelum", "di"}
 # noun events whose "dari X" is who acts ("kecaman dari Israel", "dukungan dari Rusia"); for
 # the others it is where something comes from ("tarif impor dari China", "permohonan visa dari …")
-FROM_SOURCE = {"ACCUSE", "SUPPORT", "THREATEN", "REJECT", "AID"}
+FROM_SOURCE = {"ACCUSE", "SUPPORT", "THREATEN", "REJECT", "AID", "ASSAULT", "COERCE"}
 
 
 def _copy_event(ev: Event, **roles: list[str]) -> Event:
@@ -1580,6 +1616,23 @@ def _facilities() -> list[tuple[tuple[str, ...], str]]:
         for row in csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t"):
             rows.append((tuple(row["name"].lower().split()), row["city_qid"]))
     return sorted(rows, key=lambda r: -len(r[0]))
+
+
+def _indonesia(ex: Extraction | None) -> str | None:
+    """The key of Indonesia, added to the entities when missing."""
+    from kg.gazetteer import Gazetteer
+
+    if ex is None:
+        return None
+    entry = Gazetteer.default().entry("Q252")
+    if entry is None:
+        return None
+    key = f"country/{entry.key}"
+    if key not in ex.entities:
+        ex.entities[key] = Entity(key=key, label=entry.label, kind="country", qid=entry.qid,
+                                  label_id=entry.label_id, link_method="government-of-the-day",
+                                  link_confidence=0.7)
+    return key
 
 
 def _government_of(ex: Extraction, key: str) -> str:

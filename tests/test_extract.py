@@ -367,3 +367,23 @@ def test_the_person_of_an_organisation_title_is_the_actor(tmp_path):
     (meeting,) = find(evs, "CONSULT")
     assert VDL in meeting["source"] | meeting["target"] and EU not in meeting["source"] | meeting["target"]
     assert meeting["place"] == BRUSSELS
+
+
+def test_relative_clause_verb_takes_the_noun_before_yang(tmp_path):
+    evs = events_of(tmp_path, "Hal itu terlihat dari pernyataan pemerintah AS yang meminta Indonesia "
+                    "tidak kecewa atas keputusan mereka.")
+    assert find(evs, "REQUEST", source=[US], target=[INDONESIA])
+
+
+def test_fighting_between_two_armies_is_one_event_of_both(tmp_path):
+    evs = events_of(tmp_path, "Kedua negara terlibat pertempuran antara tentara Thailand dan Kamboja.")
+    assert find(evs, "ASSAULT", source=[THAILAND, CAMBODIA])
+    evs = events_of(tmp_path, "Ia menyoroti serangan yang dilakukan pasukan gabungan AS dan Israel.")
+    assert find(evs, "ASSAULT", source=[US, ISRAEL])  # a joint strike, not two
+
+
+def test_bare_pemerintah_is_the_government_last_named_else_indonesia(tmp_path):
+    evs = events_of(tmp_path, "Pemerintah menyambut baik rencana kehadiran Presiden Macron. Pemerintah "
+                    "Jepang mengecam Korea Utara. Pemerintah juga memperingatkan Pyongyang.")
+    assert find(evs, "SUPPORT", source=[INDONESIA], target=[MACRON])
+    assert find(evs, "THREATEN", source=["Q17"], target=["Q423"])
