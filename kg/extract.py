@@ -230,6 +230,7 @@ class Extractor:
         self.facilities = _facilities()
         self.report_words = c.words("speech", "report_words")
         self.actor_heads = c.words("coref", "actor_heads")
+        self.zero_tariff = [tuple(x.split()) for x in c.words("threat", "zero_tariff")]
 
     # -- entry point -------------------------------------------------------------
 
@@ -264,6 +265,7 @@ class Extractor:
             self._remember(ex, sent, state)
         self._positions(ex, mentions, article)
         self._occasion_dates(ex, sentences, article)
+        _welcomes(ex)
         _visit_hosts(ex)
         _visits(ex)
         ex.events = _merge_events(_dyadic(_bilateral(_visit_each(ex, ex.events), article.text)), ex)
@@ -512,6 +514,9 @@ class Extractor:
                     and W[prev.j].lower in {"akan", "bakal", "untuk"} and mt.i - prev.j <= 2):
                 continue  # "mengancam akan menaikkan tarif …": what is threatened, not an act
             if (prev is not None and prev.trigger.type == "REQUEST" and prev.voice != "noun"
+                    and mt.trigger.type == "CONSULT" and mt.voice == "noun" and mt.i - prev.j <= 1):
+                continue  # "menawarkan pertemuan dengan Kim", "menyerukan perundingan": asked for
+            if (prev is not None and prev.trigger.type == "REQUEST" and prev.voice != "noun"
                     and any(w.lower in {"agar", "supaya"} for w in W[prev.j : mt.i])
                     and not any(self._is_boundary(w) and w.lower not in {"agar", "supaya"}
                                 for w in W[prev.j : mt.i])):
@@ -686,6 +691,10 @@ class Extractor:
             targets = [t for t in targets if ex.entities[t].kind in trig.target_kinds] if all(t in ex.entities for t in targets) else targets
         if not (sources or targets or participants):
             return None
+        if trig.type == "SANCTION" and "tarif" in [w.lower for w in W[mt.i : mt.j]]:
+            after = [w.lower for w in W[mt.j : mt.j + 4]]
+            if any(tuple(after[k : k + len(z)]) == z for z in self.zero_tariff for k in range(len(after))):
+                return None  # "produk asal AS dikenakan tarif 0 persen"
         if voice == "passive" and trig.type != "CONSULT" and not targets:
             return None  # "Yayasan … yang didukung AS", "kemajuan militer didukung oleh Rusia": no actor is acted on
         if trig.type != "CONSULT" and not sources:
@@ -1674,6 +1683,42 @@ def _country_entity(ex: Extraction, city: str) -> str | None:
                                   label_id=entry.label_id, link_method="country-of-city",
                                   link_confidence=0.8)
     return key
+
+
+# positions whose holder, welcoming a guest, is the one the guest visits
+LEADER_POSITIONS = ("President of", "Prime Minister of", "Monarch of", "Chancellor of", "Pope",
+                    "President of the European Commission")
+
+
+def _is_leader(ex: Extraction, key: str) -> bool:
+    ent = ex.entities.get(key)
+    return ent is not None and ent.kind == "person" and any(
+        p.position_label.startswith(LEADER_POSITIONS) for p in ent.positions)
+
+
+def _welcomes(ex: Extraction) -> None:
+    """Hosting is the guest's visit seen from the host: "Lee menjamu Presiden Trump" is
+    Trump's visit to Lee. A welcome ("Kedatangan Prabowo disambut oleh Presiden Tharman")
+    of a guest whose visit the article tells is that visit (its host the leader who
+    welcomed him, when the visit named only the country); otherwise the hosting becomes a
+    visit of its own."""
+    out: list[Event] = []
+    for ev in ex.events:
+        if ev.type != "CONSULT" or ev.mode != "host" or not ev.targets or not ev.sources:
+            out.append(ev)
+            continue
+        visit = next((v for v in ex.events if v is not ev and v.type == "CONSULT" and v.mode == "visit"
+                      and set(v.sources) == set(ev.targets)), None)
+        if visit is None:
+            ev.sources, ev.targets, ev.mode = list(ev.targets), list(ev.sources), "visit"
+            out.append(ev)
+            continue
+        leaders = [h for h in ev.sources if _is_leader(ex, h)]
+        if leaders and all(ex.entities[t].kind == "country" for t in visit.targets if t in ex.entities):
+            visit.targets = leaders
+        visit.date = visit.date or ev.date
+        visit.place = visit.place or ev.place
+    ex.events = out
 
 
 def _visit_hosts(ex: Extraction) -> None:

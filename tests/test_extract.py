@@ -387,3 +387,30 @@ def test_bare_pemerintah_is_the_government_last_named_else_indonesia(tmp_path):
                     "Jepang mengecam Korea Utara. Pemerintah juga memperingatkan Pyongyang.")
     assert find(evs, "SUPPORT", source=[INDONESIA], target=[MACRON])
     assert find(evs, "THREATEN", source=["Q17"], target=["Q423"])
+
+
+def test_a_welcome_by_the_head_of_state_is_the_visit_to_him(tmp_path):
+    evs = events_of(tmp_path, "Presiden Prabowo Subianto memulai kunjungan kenegaraannya di Singapura. "
+                    "Kedatangan Prabowo disambut langsung oleh Presiden Singapura, Tharman Shanmugaratnam.",
+                    "2025-06-16")
+    (visit,) = find(evs, "CONSULT")
+    assert visit["source"] == {PRABOWO} and visit["target"] == {"Q983752"} and visit["mode"] == "visit"
+
+
+def test_hosting_is_the_guests_visit(tmp_path):
+    evs = events_of(tmp_path, "Presiden Korea Selatan Lee Jae Myung menjamu Presiden AS Donald Trump "
+                    "dalam kunjungan kenegaraan singkat.", "2025-10-30")
+    (visit,) = find(evs, "CONSULT")
+    assert visit["source"] == {"Q22686"} and visit["target"] == {"Q12612463"} and visit["mode"] == "visit"
+
+
+def test_a_zero_tariff_is_no_sanction(tmp_path):
+    evs = events_of(tmp_path, "Sekitar 80 persen produk ekspor Indonesia ke Uni Eropa akan dikenakan "
+                    "tarif 0 persen.")
+    assert not find(evs, "SANCTION")
+
+
+def test_offering_talks_is_a_request_not_a_meeting(tmp_path):
+    evs = events_of(tmp_path, "Trump sempat menawarkan pertemuan dengan Pemimpin Korea Utara Kim Jong Un.",
+                    "2025-10-30")
+    assert find(evs, "REQUEST", source=["Q22686"], target=["Q56226"]) and not find(evs, "CONSULT")
