@@ -258,12 +258,14 @@ class Extractor:
         ]
         date_mentions = resolve_dates(article.text, article.date)
         sentences = list(self._sentences(doc, spans, mentions, date_mentions, article))
+        # positions first: the rules read a person's country ("kedua negara" after a meeting
+        # of two presidents is their two countries)
+        self._positions(ex, mentions, article)
         state = DocState(ex=ex)
         for sent in sentences:
             self._statements(ex, sent, state)
             self._events(ex, sent, state, article)
             self._remember(ex, sent, state)
-        self._positions(ex, mentions, article)
         self._occasion_dates(ex, sentences, article)
         _welcomes(ex)
         _visit_hosts(ex)
@@ -934,7 +936,8 @@ class Extractor:
             for pat in self.both_countries:
                 if tuple(x.lower for x in W[k : k + len(pat)]) == pat:
                     if state.main_consult:
-                        return _actors(state.main_consult)
+                        return [_country_key(state.ex, a) or a if pat[-1] == "negara" else a
+                                for a in _actors(state.main_consult)]
                     if state.last_pair:  # "kedua pihak": the two sides of the last dyad
                         return list(state.last_pair)
             k += 1
@@ -1625,6 +1628,25 @@ def _facilities() -> list[tuple[tuple[str, ...], str]]:
         for row in csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t"):
             rows.append((tuple(row["name"].lower().split()), row["city_qid"]))
     return sorted(rows, key=lambda r: -len(r[0]))
+
+
+def _country_key(ex: Extraction | None, key: str) -> str | None:
+    """The entity key of a person's country (by the position the article names), added to
+    the entities when missing; None for anyone else."""
+    from kg.gazetteer import Gazetteer
+
+    if ex is None or key not in ex.entities or ex.entities[key].kind != "person":
+        return None
+    qid = _country_of(ex, key)
+    entry = Gazetteer.default().entry(qid) if qid else None
+    if entry is None or entry.kind != "country":
+        return None
+    country = f"country/{entry.key}"
+    if country not in ex.entities:
+        ex.entities[country] = Entity(key=country, label=entry.label, kind="country", qid=entry.qid,
+                                      label_id=entry.label_id, link_method="country-of-leader",
+                                      link_confidence=0.7)
+    return country
 
 
 def _indonesia(ex: Extraction | None) -> str | None:

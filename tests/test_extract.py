@@ -414,3 +414,10 @@ def test_offering_talks_is_a_request_not_a_meeting(tmp_path):
     evs = events_of(tmp_path, "Trump sempat menawarkan pertemuan dengan Pemimpin Korea Utara Kim Jong Un.",
                     "2025-10-30")
     assert find(evs, "REQUEST", source=["Q22686"], target=["Q56226"]) and not find(evs, "CONSULT")
+
+
+def test_both_countries_after_a_meeting_of_two_presidents_are_their_countries(tmp_path):
+    evs = events_of(tmp_path, "Presiden Prabowo Subianto bertemu Presiden Rusia Vladimir Putin di St "
+                    "Petersburg. Di samping itu, kedua negara juga sepakat untuk meningkatkan jumlah "
+                    "pelajar.", "2025-06-20")
+    assert find(evs, "AGREE", source=[INDONESIA, RUSSIA])
