@@ -1352,8 +1352,8 @@ class Extractor:
         offset), or None."""
         W = s.words
         comma = next((k for k, w in enumerate(W[:12]) if w.text == ","), None)
-        if comma is None:
-            return None
+        if comma is None or any(_looks_verb(w.lower) for w in W[:comma]):
+            return self._subject_date(s)
         end = W[comma].start
         if any(not (_is_date_word(w) or w.lower in {"pada", "hari", "ini", "itu", "lalu", "malam",
                                                    "pagi", "siang", "sore", "(", ")", "/", "-"})
@@ -1363,6 +1363,23 @@ class Extractor:
         if len(days) != 1:
             return None
         return days[0].value, days[0].text, end
+
+    def _subject_date(self, s: Sentence):
+        """A day between the subject and the first verb of the sentence dates the whole of
+        it: "Menlu Malaysia Mohamad Hasan pada Jumat (24/10/2025) mengatakan, … dan mendesak
+        …" (date, text, start of that verb), or None."""
+        W = s.words
+        verb = next((k for k, w in enumerate(W) if _looks_verb(w.lower) and w.text[:1].islower()
+                     and w.lower not in self.report_words), None)
+        if verb is None:
+            return None
+        days = [d for d in _days(s.dates) if d.start < W[verb].start]
+        if len(days) != 1 or self._is_report_date(s, days[0].start):
+            return None
+        k = _word_index_at(W, days[0].start)
+        if not (k > 0 and W[k - 1].lower in {"pada", "hari", ",", "("}):
+            return None
+        return days[0].value, days[0].text, W[verb].start
 
     def _inherit_dates(self, s: Sentence, events: list[Event], anaphoric: Event | None, state: DocState) -> None:
         W = s.words

@@ -267,7 +267,8 @@ def test_a_date_in_brackets_does_not_end_the_subject_clause(tmp_path):
     evs = events_of(tmp_path, "Menteri Luar Negeri Malaysia Mohamad Hasan pada Jumat (24/10/2025) "
                     "mengatakan, rencana lima poin itu tidak sulit diimplementasikan, dan mendesak "
                     "junta Myanmar untuk membuka akses bantuan kemanusiaan.", "2025-10-25")
-    assert find(evs, "REQUEST", source=["mohamad-hasan"], target=[MYANMAR])
+    (request,) = find(evs, "REQUEST", source=["mohamad-hasan"], target=[MYANMAR])
+    assert request["date"] == date(2025, 10, 24)  # the day the subject spoke dates the sentence
     evs = events_of(tmp_path, "Militer Israel pada Minggu (20/7/2025) juga mengeluarkan perintah "
                     "evakuasi bagi warga di Jalur Gaza tengah.", "2025-07-21")
     (order,) = find(evs, "COERCE", source=[ISRAEL])
