@@ -160,6 +160,7 @@ class Sentence:
     text: str = ""  # the whole article text (offsets index into it)
     tail_start: int | None = None  # start of ", kata X" attribution
     speaker: str | None = None  # entity key of the statement speaker, if any
+    content_span: tuple[int, int] | None = None  # what the speaker said
 
     def in_quote(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.quotes)
@@ -231,6 +232,8 @@ class Extractor:
         self.report_words = c.words("speech", "report_words")
         self.actor_heads = c.words("coref", "actor_heads")
         self.zero_tariff = [tuple(x.split()) for x in c.words("threat", "zero_tariff")]
+        self.eval_negative = [tuple(x.split()) for x in c.words("evaluation", "negative")]
+        self.eval_positive = [tuple(x.split()) for x in c.words("evaluation", "positive")]
 
     # -- entry point -------------------------------------------------------------
 
@@ -427,6 +430,7 @@ class Extractor:
         if speaker is None and label is None:
             return
         s.speaker = speaker
+        s.content_span = content_span
         content = ex.article.text[content_span[0] : content_span[1]] if content_span else ""
         content = content.strip().strip(",").strip()
         quoted = [ex.article.text[a:b] for a, b in s.quotes]
@@ -562,6 +566,7 @@ class Extractor:
                     if e.date is None and first.date is not None:
                         e.date, e.date_text = first.date, first.date_text
         sentence_events = self._visit_to_meet(s, sentence_events)
+        sentence_events += self._evaluation(ex, s, sentence_events)
         # the complement of a speech verb can be a warning: "X menjawab bahwa … akan …"
         self._speech_threats(ex, s, matches, state, sentence_events)
         self._inherit_dates(s, sentence_events, anaphoric_consult, state)
@@ -576,6 +581,32 @@ class Extractor:
                     state.last_consult = ev
                 if state.main_consult is None and len(self._persons(ex, _actors(ev))) >= 2:
                     state.main_consult = ev
+
+    def _evaluation(self, ex: Extraction, s: Sentence, events: list[Event]) -> list[Event]:
+        """What a speaker says of another side, judged: "Ia menyebut tindakan Israel … sebagai
+        sesuatu yang tidak dapat diterima" accuses Israel; "Ia menyebut Presiden RI itu
+        sebagai sosok yang hebat" praises him. Cue words are data (cues.toml [evaluation])."""
+        if not s.speaker or not s.content_span or any(e.type in ("ACCUSE", "SUPPORT") for e in events):
+            return []
+        a, b = s.content_span
+        words = [w.lower for w in s.words if a <= w.start < b]
+        def has(cues):
+            return any(tuple(words[k : k + len(c)]) == c for c in cues for k in range(len(words)))
+        kind = "ACCUSE" if has(self.eval_negative) else "SUPPORT" if has(self.eval_positive) else None
+        if kind is None:
+            return []
+        own = _country_key(ex, s.speaker)
+        target = next((self._key(m) for m in s.mentions if a <= m.start_char < b and m.kind in ACTOR_KINDS
+                       and self._key(m) not in (s.speaker, own)), None)
+        if target is None:
+            return []
+        ev = Event(type=kind, sources=[s.speaker], targets=[target], evidence=(s.start, s.end),
+                   trigger="", confidence=0.55)
+        ev._span = (a, b)  # type: ignore[attr-defined]
+        ev._trigger = None  # type: ignore[attr-defined]
+        ev._fronted_with = False  # type: ignore[attr-defined]
+        self._date(ev, s, a, b)
+        return [ev]
 
     def _visit_to_meet(self, s: Sentence, events: list[Event]) -> list[Event]:
         """ "mengunjungi Singapura untuk bertemu dengan PM Lawrence Wong": one visit, to the
@@ -1443,7 +1474,7 @@ class Extractor:
         if "Negated" in ev.contexts or "Hypothetical" in ev.contexts:
             return []
         trig: Trigger | None = getattr(ev, "_trigger", None)
-        rel = trig.relation if trig else ("warned" if ev.type == "THREATEN" else None)
+        rel = trig.relation if trig else UNTRIGGERED_RELATION.get(ev.type)
         topic_rel = trig.topic_relation if trig else ("warnedOf" if ev.type == "THREATEN" else None)
         place_rel = trig.place_relation if trig else None
         out: list[tuple[str, str, str]] = []
@@ -1584,6 +1615,9 @@ def _entity_key_for(ex: Extraction, ref: str | None) -> str | None:
 
 
 UNDIRECTED = {"CONSULT", "AGREE", "COOPERATE"}
+# the direct property of an event no trigger word made (a threat told in a complement, a
+# judgement in a statement)
+UNTRIGGERED_RELATION = {"THREATEN": "warned", "ACCUSE": "criticized", "SUPPORT": "supported"}
 # words opening a fronted adjunct that names the occasion: "Dalam pertemuan dengan …, ia …"
 ENUMERATORS = ("yakni", "yaitu", "ialah", "meliputi", "termasuk")  # "… tiga negara, yakni X, Y, dan Z"
 FRONTED_OCCASION = {"dalam", "saat", "ketika", "usai", "seusai", "setelah", "sebelum", "di"}

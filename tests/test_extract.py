@@ -422,3 +422,13 @@ def test_both_countries_after_a_meeting_of_two_presidents_are_their_countries(tm
                     "Petersburg. Di samping itu, kedua negara juga sepakat untuk meningkatkan jumlah "
                     "pelajar.", "2025-06-20")
     assert find(evs, "AGREE", source=[INDONESIA, RUSSIA])
+
+
+def test_a_judgement_in_a_statement_accuses_or_praises(tmp_path):
+    evs = events_of(tmp_path, "Perdana Menteri Singapura Lawrence Wong menyebut tindakan Israel dalam "
+                    "membatasi bantuan sebagai sesuatu yang tidak dapat diterima.", "2025-05-30")
+    assert find(evs, "ACCUSE", source=["Q6504758"], target=[ISRAEL])
+    evs = events_of(tmp_path, "Presiden AS Donald Trump menyebut Presiden Prabowo sebagai sosok yang hebat.")
+    assert find(evs, "SUPPORT", source=["Q22686"], target=[PRABOWO])
+    evs = events_of(tmp_path, "Presiden AS Donald Trump menyebut Presiden Prabowo datang pekan lalu.")
+    assert not evs
