@@ -232,6 +232,8 @@ class Extractor:
         self.report_words = c.words("speech", "report_words")
         self.actor_heads = c.words("coref", "actor_heads")
         self.zero_tariff = [tuple(x.split()) for x in c.words("threat", "zero_tariff")]
+        self.event_anaphors = c.words("coref", "event_anaphors")
+        self.event_nouns = {k.lower(): v for k, v in c.cues["coref"]["event_nouns"].items()}
         self.eval_negative = [tuple(x.split()) for x in c.words("evaluation", "negative")]
         self.eval_positive = [tuple(x.split()) for x in c.words("evaluation", "positive")]
 
@@ -582,6 +584,25 @@ class Extractor:
                 if state.main_consult is None and len(self._persons(ex, _actors(ev))) >= 2:
                     state.main_consult = ev
 
+    def _event_anaphor(self, ex: Extraction, s: Sentence, j: int, limit: int, sources: list[str]) -> list[str]:
+        """ "mengecam serangan tersebut": the attack told before, whose sources are the ones
+        condemned; "membantah tuduhan" answers the last accuser. The noun must be the
+        object (within two words of the verb) and, unless it is a bare accusation or demand,
+        carry "tersebut/itu/ini"."""
+        W = s.words
+        for k in range(j, min(j + 3, len(W))):  # the noun may be a trigger, which ends the window
+            kind = self.event_nouns.get(W[k].lower)
+            if kind is None:
+                continue
+            near = [w.lower for w in W[k + 1 : k + 4]]
+            if not (any(a in self.event_anaphors for a in near) or kind in ("ACCUSE", "REQUEST")):
+                return []
+            for ev in reversed(ex.events):
+                if ev.type == kind and ev.sources and not set(ev.sources) & set(sources):
+                    return list(ev.sources)
+            return []
+        return []
+
     def _evaluation(self, ex: Extraction, s: Sentence, events: list[Event]) -> list[Event]:
         """What a speaker says of another side, judged: "Ia menyebut tindakan Israel … sebagai
         sesuatu yang tidak dapat diterima" accuses Israel; "Ia menyebut Presiden RI itu
@@ -716,6 +737,8 @@ class Extractor:
         # "mengunjungi Seoul" visits South Korea, in Seoul
         cities_named = [t for t in targets if t.startswith("city/")]
         targets = [_government_of(ex, t) for t in targets]
+        if not targets and trig.type in ("ACCUSE", "REJECT", "SUPPORT") and voice in ("active", "intransitive"):
+            targets = self._event_anaphor(ex, s, mt.j, limit, sources)
         # the actors of a talk or meeting with no direction are all its sources
         sources = _uniq(sources + participants)
         participants = []
@@ -1016,9 +1039,11 @@ class Extractor:
         titled = [m.position.evidence for m in s.mentions
                   if m.kind == "person" and getattr(m, "position", None) and m.position.evidence]
         k = j
-        # a comma inside a titled name ("Duta Besar Jerman, Ina Lepel") is no boundary
+        # a comma inside a titled name ("Duta Besar Jerman, Ina Lepel") is no boundary, nor
+        # "yang dilakukan" naming the agent of the act ("mengecam kekejaman yang dilakukan Israel")
         while k < limit and k < len(W) and (
             not self._is_boundary(W[k]) or any(a <= W[k].start < b for a, b in titled)
+            or (W[k].lower == "yang" and k + 1 < len(W) and W[k + 1].lower in {"dilakukan", "dilancarkan"})
         ):
             k += 1
         end = W[k].start if k < len(W) else s.end

@@ -432,3 +432,18 @@ def test_a_judgement_in_a_statement_accuses_or_praises(tmp_path):
     assert find(evs, "SUPPORT", source=["Q22686"], target=[PRABOWO])
     evs = events_of(tmp_path, "Presiden AS Donald Trump menyebut Presiden Prabowo datang pekan lalu.")
     assert not evs
+
+
+def test_an_event_named_again_points_to_its_actors(tmp_path):
+    evs = events_of(tmp_path, "Pasukan Israel menyerang Gaza. Paus Leo XIV dan Presiden Amerika Serikat "
+                    "Donald Trump sama-sama mengecam serangan tersebut. Thailand menuduh Kamboja menanam "
+                    "ranjau darat. Kamboja membantah tuduhan itu.", "2025-07-21")
+    assert find(evs, "ACCUSE", source=["pope-leo-xiv"], target=[ISRAEL])
+    assert find(evs, "ACCUSE", source=["Q22686"], target=[ISRAEL])
+    assert find(evs, "REJECT", source=[CAMBODIA], target=[THAILAND])
+
+
+def test_the_agent_of_the_act_condemned_is_the_target(tmp_path):
+    evs = events_of(tmp_path, "Paus Leo XIV mengecam dengan keras kekejaman yang dilakukan Israel di Jalur "
+                    "Gaza.", "2025-07-21")
+    assert find(evs, "ACCUSE", source=["pope-leo-xiv"], target=[ISRAEL])
