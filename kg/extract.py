@@ -274,6 +274,7 @@ class Extractor:
         self._occasion_dates(ex, sentences, article)
         _welcomes(ex)
         _visit_hosts(ex)
+        self._visit_leaders(ex)
         _visits(ex)
         ex.events = _merge_events(_dyadic(_bilateral(_visit_each(ex, ex.events), article.text)), ex)
         for ev in ex.events:
@@ -533,6 +534,7 @@ class Extractor:
         cond = self._condition_spans(s)
         sentence_events: list[Event] = []
         anaphoric_consult: Event | None = None
+        pending_visit: tuple[str | None, list[str]] | None = None
         for n, mt in enumerate(matches):
             w0 = W[mt.i]
             if s.tail_start is not None and w0.start >= s.tail_start and not (
@@ -545,7 +547,22 @@ class Extractor:
             if s.tail_start is not None and w0.start < s.tail_start:
                 limit = min(limit, _word_index_at(W, s.tail_start))
             ev = self._build_event(ex, s, mt, limit, state, article)
+            if ev is not None and pending_visit is not None and ev.type == "CONSULT" and not ev.mode:
+                # "melanjutkan kunjungan kerjanya ke Rusia untuk menemui Presiden Putin": the
+                # meeting is that visit, to Russia
+                ev.mode = "visit"
+                ev.place = pending_visit[0] or ev.place
+                ev.contexts = _uniq(pending_visit[1] + ev.contexts)
+            pending_visit = None
             if ev is None:
+                if (mt.trigger.mode == "visit" and mt.voice == "noun" and n + 1 < len(matches)
+                        and any(w.lower in PURPOSE for w in W[mt.j : matches[n + 1].i])):
+                    left = self._clause_left(s, mt.i)
+                    before = [w.lower for w in W[left : mt.i]]
+                    ctx = ["Planned", "Future"] if any(b in self.planned for b in before) else \
+                        ["Future"] if any(b in self.future for b in before) else []
+                    pending_visit = (self._place(s, mt.i, mt.j, matches[n + 1].i, ex), ctx)
+                    continue
                 if mt.trigger.type == "CONSULT" and self._is_anaphoric(W, mt):
                     anaphoric_consult = self._attach_anaphoric(ex, s, mt, state) or anaphoric_consult
                 elif sentence_events and sentence_events[-1].type == mt.trigger.type == "CONSULT":
@@ -602,6 +619,24 @@ class Extractor:
                     return list(ev.sources)
             return []
         return []
+
+    def _visit_leaders(self, ex: Extraction) -> None:
+        """A visit to a country whose leader the same sentence names is a visit to him:
+        "disampaikan Wong dalam konferensi pers bersama Presiden Macron, saat kunjungan
+        kenegaraan Macron ke Singapura" is Macron's visit to Wong."""
+        for ev in ex.events:
+            s = getattr(ev, "_sentence", None)
+            if ev.mode != "visit" or s is None or len(ev.targets) != 1 or ev.targets[0] not in ex.entities:
+                continue
+            country = ex.entities[ev.targets[0]]
+            if country.kind != "country":
+                continue
+            leaders = _uniq(self._key(m) for m in s.mentions if m.kind == "person"
+                            and self._key(m) not in ev.sources and _is_leader(ex, self._key(m))
+                            and _country_of(ex, self._key(m)) == country.qid)
+            if len(leaders) == 1:
+                ev.place = ev.place or ev.targets[0]  # the country stays, as the place
+                ev.targets = leaders
 
     def _evaluation(self, ex: Extraction, s: Sentence, events: list[Event]) -> list[Event]:
         """What a speaker says of another side, judged: "Ia menyebut tindakan Israel … sebagai

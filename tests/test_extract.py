@@ -447,3 +447,19 @@ def test_the_agent_of_the_act_condemned_is_the_target(tmp_path):
     evs = events_of(tmp_path, "Paus Leo XIV mengecam dengan keras kekejaman yang dilakukan Israel di Jalur "
                     "Gaza.", "2025-07-21")
     assert find(evs, "ACCUSE", source=["pope-leo-xiv"], target=[ISRAEL])
+
+
+def test_a_visit_to_meet_someone_told_as_a_noun(tmp_path):
+    evs = events_of(tmp_path, "Presiden Prabowo Subianto akan melanjutkan kunjungan kerjanya ke Rusia untuk "
+                    "menemui Presiden Rusia Vladimir Putin.", "2025-06-15")
+    (visit,) = find(evs, "CONSULT")
+    assert visit["target"] == {"Q7747"} and visit["mode"] == "visit" and visit["place"] == RUSSIA
+    assert "Future" in visit["contexts"]
+
+
+def test_a_visit_to_a_country_whose_leader_the_sentence_names_is_to_him(tmp_path):
+    evs = events_of(tmp_path, "Pernyataan tersebut disampaikan Perdana Menteri Singapura Lawrence Wong dalam "
+                    "konferensi pers bersama Presiden Perancis Emmanuel Macron, saat kunjungan kenegaraan "
+                    "Macron ke Singapura.", "2025-05-31")
+    (visit,) = find(evs, "CONSULT", source=[MACRON])
+    assert visit["target"] == {"Q6504758"} and visit["place"] == "Q334"
