@@ -772,7 +772,7 @@ class Extractor:
         # "mengunjungi Seoul" visits South Korea, in Seoul
         cities_named = [t for t in targets if t.startswith("city/")]
         targets = [_government_of(ex, t) for t in targets]
-        if not targets and trig.type in ("ACCUSE", "REJECT", "SUPPORT") and voice in ("active", "intransitive"):
+        if not targets and trig.type in ("ACCUSE", "REJECT", "SUPPORT", "AGREE") and voice in ("active", "intransitive"):
             targets = self._event_anaphor(ex, s, mt.j, limit, sources)
         # the actors of a talk or meeting with no direction are all its sources
         sources = _uniq(sources + participants)
@@ -916,7 +916,9 @@ class Extractor:
             title = m.position.evidence if m.kind == "person" and getattr(m, "position", None) else None
             begin = title[0] if title and pos <= title[0] < m.start_char else m.start_char
             gap = s_text_between(s, pos, begin)
-            if gap.lower() in {"", "-", "dan", ",", "serta", ", dan", "dan juga", "/", "–"}:
+            # "Pemerintah Indonesia dan Pemerintah Inggris": a head noun before the next side
+            gap = " ".join(w for w in gap.lower().split() if w not in self.actor_heads)
+            if gap in {"", "-", "dan", ",", "serta", ", dan", "dan juga", "/", "–"}:
                 out.append(self._key(m))
                 pos = m.end_char
             else:

@@ -463,3 +463,12 @@ def test_a_visit_to_a_country_whose_leader_the_sentence_names_is_to_him(tmp_path
                     "Macron ke Singapura.", "2025-05-31")
     (visit,) = find(evs, "CONSULT", source=[MACRON])
     assert visit["target"] == {"Q6504758"} and visit["place"] == "Q334"
+
+
+def test_two_governments_are_two_sides(tmp_path):
+    evs = events_of(tmp_path, "Pemerintah Indonesia dan Pemerintah Inggris telah menandatangani kesepakatan "
+                    "pengaturan praktis. Indonesia meminta perlakuan setara. Uni Eropa menyetujui "
+                    "permintaan tersebut.", "2025-10-22")
+    assert find(evs, "AGREE", source=[INDONESIA, "Q145"])
+    (agree,) = find(evs, "AGREE", source=[EU])
+    assert agree["target"] == {INDONESIA}  # granting the request of the one who asked
