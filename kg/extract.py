@@ -753,12 +753,21 @@ class Extractor:
                 sources, participants = participants, []
                 targets = with_ or []
             confidence -= 0.05
-        if not targets and voice in ("active", "noun") and trig.type not in UNDIRECTED:
-            # "mengancam … bagi kedua negara": the two sides named last
-            rest = [w.lower for w in W[mt.j : limit]]
-            if any(tuple(rest[k : k + len(p)]) == p for p in self.both_countries for k in range(len(rest))):
-                targets = [t for t in (_actors(state.main_consult) if state.main_consult else state.last_pair)
-                           if t not in sources]
+        if not targets and voice in ("active", "noun", "intransitive") and trig.type not in UNDIRECTED:
+            # "mengancam … bagi kedua negara": the two sides named last (the words after the
+            # trigger up to the clause's end: a noun trigger inside them ends no object)
+            stop = next((k for k in range(mt.j, len(W)) if self._is_boundary(W[k])), len(W))
+            rest = [w.lower for w in W[mt.j : max(limit, min(stop, mt.j + 8))]]
+            hit = next((p for p in self.both_countries for k in range(len(rest)) if tuple(rest[k : k + len(p)]) == p), None)
+            if hit is not None:
+                sides = _actors(state.main_consult) if state.main_consult else state.last_pair
+                if hit[-1] == "negara":  # "memuji kerja sama kedua negara": the countries
+                    sides = [_country_key(ex, t) or t for t in sides]
+                own = {_country_key(ex, x) for x in sources} | set(sources)
+                targets = [t for t in sides if t not in own]
+            elif "anda" in rest[:6] and state.main_consult:
+                # "berterima kasih atas kepemimpinan Anda": the one spoken to, met
+                targets = [t for t in _actors(state.main_consult) if t not in sources]
         if trig.mode == "visit" and not targets and voice in ("active", "noun"):
             # "mengunjungi tiga negara di ASEAN, yakni Vietnam, Indonesia, dan Singapura"
             targets = self._after_word(s, mt.j, limit, ENUMERATORS, reach=2)

@@ -472,3 +472,11 @@ def test_two_governments_are_two_sides(tmp_path):
     assert find(evs, "AGREE", source=[INDONESIA, "Q145"])
     (agree,) = find(evs, "AGREE", source=[EU])
     assert agree["target"] == {INDONESIA}  # granting the request of the one who asked
+
+
+def test_praise_of_both_countries_and_of_you_goes_to_the_other_side(tmp_path):
+    evs = events_of(tmp_path, "Presiden Korea Selatan Lee Jae Myung bertemu Presiden AS Donald Trump di "
+                    "Gyeongju. Lee memuji kerja sama kedua negara. Trump berterima kasih atas "
+                    "kepemimpinan Anda.", "2025-10-30")
+    assert find(evs, "SUPPORT", source=["Q12612463"], target=[US])
+    assert find(evs, "SUPPORT", source=["Q22686"], target=["Q12612463"])
