@@ -740,6 +740,21 @@ class Extractor:
             complement_from = after
             if by:
                 sources = by
+            if trig.type == "CONSULT" and not participants and not with_ and not by and (
+                    (mt.i > 0 and W[mt.i - 1].lower in {"usai", "seusai", "setelah", "sesudah", "sebelum", "dalam"})
+                    or (mt.j < len(W) and W[mt.j].lower in {"mereka", "keduanya"})):
+                # "memberikan keterangan bersama dengan Presiden Prabowo usai pertemuan",
+                # "mengatakan kepada Trump dalam pertemuan mereka": the clause's two sides
+                left = self._clause_left(s, mt.i)
+                subj = self._subject(s, mt.i, state, allow_carry=False) or ([s.speaker] if s.speaker else [])
+                other: list[str] = []
+                for k in range(left, mt.i):
+                    if W[k].lower in {"dengan", "kepada", "bersama"}:
+                        other = self._after_word(s, k, mt.i, (W[k].lower,), reach=6)
+                        if other:
+                            break
+                if subj and other:
+                    participants = _uniq(subj + other)
             if trig.type == "CONSULT":
                 if with_ and not participants:
                     subj = self._subject(s, mt.i, state, allow_carry=False)
@@ -927,7 +942,7 @@ class Extractor:
             gap = s_text_between(s, pos, begin)
             # "Pemerintah Indonesia dan Pemerintah Inggris": a head noun before the next side
             gap = " ".join(w for w in gap.lower().split() if w not in self.actor_heads)
-            if gap in {"", "-", "dan", ",", "serta", ", dan", "dan juga", "/", "–"}:
+            if gap in {"", "-", "--", "dan", ",", "serta", ", dan", "dan juga", "/", "–", "plus"}:
                 out.append(self._key(m))
                 pos = m.end_char
             else:
@@ -1128,6 +1143,7 @@ class Extractor:
         k = j
         while modifiers and k < limit and (
             W[k].lower in self.noun_modifiers or _is_date_word(W[k]) or W[k].text in {"-"}
+            or re.fullmatch(r"ke-?\d+", W[k].lower)  # "KTT ke-47 ASEAN"
         ):
             if W[k].lower == "antara":
                 break

@@ -480,3 +480,22 @@ def test_praise_of_both_countries_and_of_you_goes_to_the_other_side(tmp_path):
                     "kepemimpinan Anda.", "2025-10-30")
     assert find(evs, "SUPPORT", source=["Q12612463"], target=[US])
     assert find(evs, "SUPPORT", source=["Q22686"], target=["Q12612463"])
+
+
+def test_a_bare_meeting_after_usai_or_with_mereka_is_the_clauses_two_sides(tmp_path):
+    evs = events_of(tmp_path, "Keinginan itu disampaikan saat Presiden Rusia Vladimir Putin memberikan "
+                    "pernyataan bersama dengan Presiden Prabowo Subianto usai pertemuan di Istana "
+                    "Constantin, St Petersburg, Rusia, Kamis (19/6/2025).", "2025-06-20")
+    (meeting,) = find(evs, "CONSULT")
+    assert meeting["source"] | meeting["target"] == {"Q7747", PRABOWO}
+    evs = events_of(tmp_path, "PM Jepang Sanae Takaichi mengatakan kepada Trump dalam pertemuan mereka di "
+                    "Tokyo akhir Oktober lalu.", "2025-11-03")
+    assert find(evs, "CONSULT", source=["Q1705028", "Q22686"])
+
+
+def test_talks_undergone_and_summits_with_ordinals(tmp_path):
+    evs = events_of(tmp_path, "Israel dan Hamas dilaporkan tengah menjalani perundingan gencatan senjata di "
+                    "Qatar.")
+    assert find(evs, "CONSULT", source=[ISRAEL, "Q38799"])
+    evs = events_of(tmp_path, "Prabowo akan menghadiri KTT ke-47 ASEAN di Kuala Lumpur.")
+    assert any("Q7768" in e["source"] | e["target"] for e in find(evs, "CONSULT"))
