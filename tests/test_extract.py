@@ -499,3 +499,13 @@ def test_talks_undergone_and_summits_with_ordinals(tmp_path):
     assert find(evs, "CONSULT", source=[ISRAEL, "Q38799"])
     evs = events_of(tmp_path, "Prabowo akan menghadiri KTT ke-47 ASEAN di Kuala Lumpur.")
     assert any("Q7768" in e["source"] | e["target"] for e in find(evs, "CONSULT"))
+
+
+def test_speaking_for_or_to_someone_is_no_talk(tmp_path):
+    evs = events_of(tmp_path, "Pelapor khusus itu tidak berbicara atas nama PBB. Menlu Sugiono berbicara "
+                    "kepada wartawan di Jakarta.")
+    assert not find(evs, "CONSULT")
+    evs = events_of(tmp_path, "Menlu Sugiono berbicara dengan Menlu Rusia Sergey Lavrov di Moskwa.")
+    assert find(evs, "CONSULT", source=["sugiono"])
+    evs = events_of(tmp_path, "Negosiasi antara Amerika Serikat dan Rusia di Jenewa berlangsung alot.")
+    assert find(evs, "CONSULT", source=[US, RUSSIA])
