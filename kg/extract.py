@@ -189,6 +189,7 @@ class DocState:
     last_consult: Event | None = None
     last_pair: list[str] = field(default_factory=list)  # the actors of the last two-actor event
     last_government: str | None = None  # the country of the last "Pemerintah X"
+    last_of_kind: dict = field(default_factory=dict)  # kind -> key of the last such actor named
     ex: Extraction | None = None  # the article's extraction, to add entities a reference needs
 
 
@@ -234,6 +235,7 @@ class Extractor:
         self.zero_tariff = [tuple(x.split()) for x in c.words("threat", "zero_tariff")]
         self.event_anaphors = c.words("coref", "event_anaphors")
         self.event_nouns = {k.lower(): v for k, v in c.cues["coref"]["event_nouns"].items()}
+        self.anaphor_heads = {k.lower(): v for k, v in c.cues["coref"]["anaphor_heads"].items()}
         self.eval_negative = [tuple(x.split()) for x in c.words("evaluation", "negative")]
         self.eval_positive = [tuple(x.split()) for x in c.words("evaluation", "positive")]
 
@@ -1042,6 +1044,12 @@ class Extractor:
                 gov = state.last_government or _indonesia(state.ex)
                 if gov:
                     return [gov]
+            if (w.lower in self.anaphor_heads and k + 1 < len(W) and W[k + 1].lower in self.event_anaphors
+                    and (k == a or W[k - 1].lower in self.adverbs)):
+                # "kelompok tersebut …": the last organisation named; "negara itu": country
+                key = state.last_of_kind.get(self.anaphor_heads[w.lower])
+                if key:
+                    return [key]
             if w.lower not in self.coref_heads:  # every pattern below starts with one of these
                 k += 1
                 continue
@@ -1543,6 +1551,9 @@ class Extractor:
         persons = [m for m in s.mentions if m.kind == "person" and not s.in_quote(m.start_char)]
         if persons:
             state.last_person = self._key(persons[-1])
+        for m in s.mentions:
+            if m.kind in ACTOR_KINDS:
+                state.last_of_kind[m.kind] = self._key(m)
         for k, w in enumerate(s.words[:-1]):
             if w.lower == "pemerintah":
                 nxt = next((m for m in s.mentions if m.start_char == s.words[k + 1].start), None)

@@ -509,3 +509,10 @@ def test_speaking_for_or_to_someone_is_no_talk(tmp_path):
     assert find(evs, "CONSULT", source=["sugiono"])
     evs = events_of(tmp_path, "Negosiasi antara Amerika Serikat dan Rusia di Jenewa berlangsung alot.")
     assert find(evs, "CONSULT", source=[US, RUSSIA])
+
+
+def test_the_group_named_again_is_the_last_organisation(tmp_path):
+    evs = events_of(tmp_path, "AS mendesak Lebanon melucuti Hizbullah. Namun, kelompok tersebut dan "
+                    "sekutunya menolak desakan itu. Judha Nugraha membantah informasi tersebut.")
+    assert find(evs, "REJECT", source=["Q41053"], target=[US])
+    assert len(find(evs, "REJECT")) == 1  # denying a news report rejects no one
