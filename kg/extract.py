@@ -527,6 +527,10 @@ class Extractor:
             if (prev is not None and prev.trigger.type == "REQUEST" and prev.voice != "noun"
                     and mt.trigger.type == "CONSULT" and mt.voice == "noun" and mt.i - prev.j <= 1):
                 continue  # "menawarkan pertemuan dengan Kim", "menyerukan perundingan": asked for
+            if (prev is not None and prev.trigger.type == "REJECT" and prev.voice != "noun"
+                    and mt.i - prev.j <= 3
+                    and not any(self._is_boundary(w) for w in W[prev.j : mt.i])):
+                continue  # "menolak gagasan untuk memberlakukan embargo": what is refused
             if (prev is not None and prev.trigger.type == "REQUEST" and prev.voice != "noun"
                     and any(w.lower in {"agar", "supaya"} for w in W[prev.j : mt.i])
                     and not any(self._is_boundary(w) and w.lower not in {"agar", "supaya"}
@@ -587,6 +591,13 @@ class Extractor:
                     if e.date is None and first.date is not None:
                         e.date, e.date_text = first.date, first.date_text
         sentence_events = self._visit_to_meet(s, sentence_events)
+        for ev in sentence_events:
+            # "Trump bertemu Xi dan mencapai kesepakatan perdagangan": agreed with the one met
+            if ev.type == "AGREE" and len(ev.sources) == 1:
+                met = next((e for e in sentence_events if e.type == "CONSULT" and e.sources == ev.sources
+                            and e.targets and e._span[0] < ev._span[0]), None)  # type: ignore[attr-defined]
+                if met is not None:
+                    ev.targets = list(met.targets)
         sentence_events += self._evaluation(ex, s, sentence_events)
         # the complement of a speech verb can be a warning: "X menjawab bahwa … akan …"
         self._speech_threats(ex, s, matches, state, sentence_events)
@@ -1118,8 +1129,11 @@ class Extractor:
         end = W[k].start if k < len(W) else s.end
         start = W[j].start if j < len(W) else s.end
         for m in self._mentions_between(s, start, end, kinds=ACTOR_KINDS | {"city"}):
-            if m.kind == "city" and (m.qid not in capitals() or self._is_oblique(s, m)):
-                continue  # "tiba di Teheran" is a place; "mendorong Teheran" its government
+            if m.kind == "city" and (m.qid not in capitals() or (
+                    self._is_oblique(s, m) and _word_index_at(W, m.start_char) > 0
+                    and W[_word_index_at(W, m.start_char) - 1].lower not in prepositions)):
+                continue  # "tiba di Teheran" is a place; "mendorong Teheran", "menarik duta
+                # besarnya dari Madrid" name its government
             idx = _word_index_at(W, m.start_char)
             prev = W[idx - 1].lower if idx > 0 else ""
             governed = any(w.lower in prepositions for w in W[j:idx])

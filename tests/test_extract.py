@@ -516,3 +516,17 @@ def test_the_group_named_again_is_the_last_organisation(tmp_path):
                     "sekutunya menolak desakan itu. Judha Nugraha membantah informasi tersebut.")
     assert find(evs, "REJECT", source=["Q41053"], target=[US])
     assert len(find(evs, "REJECT")) == 1  # denying a news report rejects no one
+
+
+def test_what_is_refused_is_no_event_and_recalling_an_ambassador_from_a_capital(tmp_path):
+    evs = events_of(tmp_path, "Menteri Luar Negeri Jerman Johann Wadephul menolak gagasan untuk memberlakukan "
+                    "embargo senjata terhadap Israel.")
+    assert find(evs, "REJECT", source=["johann-wadephul"]) and not find(evs, "SANCTION")
+    evs = events_of(tmp_path, "Israel telah menarik pulang Duta Besarnya dari Madrid tahun lalu.")
+    assert find(evs, "SANCTION", source=[ISRAEL], target=["Q29"])
+
+
+def test_agreeing_after_meeting_is_agreeing_with_the_one_met(tmp_path):
+    evs = events_of(tmp_path, "Di sela KTT APEC, Trump juga bertemu Xi dan mencapai kesepakatan perdagangan.",
+                    "2025-11-01")
+    assert find(evs, "AGREE", source=["Q22686"], target=["Q15031"])
