@@ -529,7 +529,7 @@ class Extractor:
                 continue  # "menawarkan pertemuan dengan Kim", "menyerukan perundingan": asked for
             if (prev is not None and prev.trigger.type == "REJECT" and prev.voice != "noun"
                     and mt.i - prev.j <= 3
-                    and not any(self._is_boundary(w) for w in W[prev.j : mt.i])):
+                    and not any(self._is_boundary(w) and w.lower not in PURPOSE for w in W[prev.j : mt.i])):
                 continue  # "menolak gagasan untuk memberlakukan embargo": what is refused
             if (prev is not None and prev.trigger.type == "REQUEST" and prev.voice != "noun"
                     and any(w.lower in {"agar", "supaya"} for w in W[prev.j : mt.i])
