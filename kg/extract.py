@@ -969,7 +969,11 @@ class Extractor:
         while k > 0 and W[k].lower in self.adverbs and W[k].text != ",":
             k -= 1
         if k > 0 and W[k].lower == "yang":
-            near = [m for m in self._mentions_between(s, W[max(0, k - 5)].start, W[k].start)
+            # the noun phrase right before "yang": no boundary between, at most three words
+            lo = k
+            while lo > max(0, k - 3) and not self._is_boundary(W[lo - 1]):
+                lo -= 1
+            near = [m for m in self._mentions_between(s, W[lo].start, W[k].start)
                     if not self._is_oblique(s, m)]
             if near:
                 return [self._key(near[-1])]

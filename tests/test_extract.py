@@ -374,6 +374,9 @@ def test_relative_clause_verb_takes_the_noun_before_yang(tmp_path):
     evs = events_of(tmp_path, "Hal itu terlihat dari pernyataan pemerintah AS yang meminta Indonesia "
                     "tidak kecewa atas keputusan mereka.")
     assert find(evs, "REQUEST", source=[US], target=[INDONESIA])
+    # not across a comma: the customers who call are nobody's
+    evs = events_of(tmp_path, "Mengutip CNN Indonesia, pelanggan yang menelepon kembali dikenakan biaya.")
+    assert not evs
 
 
 def test_fighting_between_two_armies_is_one_event_of_both(tmp_path):
