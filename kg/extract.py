@@ -67,6 +67,7 @@ class Trigger:
     untargeted_type: str | None = None  # the type when no target is named (a launch: MOBILIZE)
     not_preceded_by: frozenset[str] = frozenset()  # "KTT Peringatan …" is a commemoration
     target_preps: tuple[str, ...] = ()  # more prepositions that mark the target ("ke" of an attack)
+    needs_light_verb: bool = False  # a noun form counts only after a light verb ("memberikan bantuan")
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,7 @@ class Patterns:
                     untargeted_type=t.get("untargeted_type"),
                     not_preceded_by=frozenset(w.lower() for w in t.get("not_preceded_by", ())),
                     target_preps=tuple(t.get("target_preps", ())),
+                    needs_light_verb=bool(t.get("needs_light_verb", False)),
                 )
                 triggers.setdefault(words[0], []).append(trig)
         for lst in triggers.values():
@@ -714,10 +716,13 @@ class Extractor:
         fronted_with = False
         if voice == "noun":
             k = mt.i - 1
-            while k >= 0 and W[k].lower in {"juga", "akan", "telah", "sudah", "pun", "turut", "segera"}:
-                k -= 1
+            while k >= 0 and W[k].lower in {"juga", "akan", "telah", "sudah", "pun", "turut", "segera",
+                                             "banyak", "sejumlah", "berbagai"}:
+                k -= 1  # "memberikan banyak bantuan"
             if k >= 0 and W[k].lower in self.light_verbs:
                 light = k
+        if voice == "noun" and light is None and trig.needs_light_verb:
+            return None  # "tidak lupa dengan bantuan dari Rusia": no act of giving
         if voice == "active" or (voice == "noun" and light is not None):
             head = light if light is not None else mt.i
             sources = self._subject(s, head, state)

@@ -533,3 +533,10 @@ def test_agreeing_after_meeting_is_agreeing_with_the_one_met(tmp_path):
     evs = events_of(tmp_path, "Di sela KTT APEC, Trump juga bertemu Xi dan mencapai kesepakatan perdagangan.",
                     "2025-11-01")
     assert find(evs, "AGREE", source=["Q22686"], target=["Q15031"])
+
+
+def test_giving_much_aid(tmp_path):
+    evs = events_of(tmp_path, "Rusia yang dulu masih bernama Uni Soviet memberikan banyak bantuan kepada "
+                    "Indonesia. Warga dengan bantuan relawan membersihkan sungai. Rakyat Indonesia tidak "
+                    "lupa dengan bantuan dari Rusia.", "2025-06-20")
+    assert [e["type"] for e in evs] == ["AID"] and find(evs, "AID", target=[INDONESIA])
