@@ -776,6 +776,10 @@ class Extractor:
             if trig.type == "CONSULT":
                 if with_ and not participants:
                     subj = self._subject(s, mt.i, state, allow_carry=False)
+                    if not subj and s.speaker and s.speaker not in with_ and s.content_span \
+                            and s.content_span[0] <= W[mt.i].start < s.content_span[1]:
+                        # "Macron menyatakan telah menantikan pertemuan dengan Presiden Prabowo"
+                        subj = [s.speaker]
                     participants = subj + with_
                     # "Dalam pertemuan dengan Menlu Spanyol di Madrid, ia menyerukan …": the
                     # other side is the subject of the main clause (see _events)
@@ -886,6 +890,15 @@ class Extractor:
                 ev.contexts.append("Future")
             if voice == "noun" and any(b in self.irrealis for b in before[-4:]):
                 ev.contexts.append("Hypothetical")  # "menawarkan pertemuan", "berharap … perundingan"
+            if voice == "noun" and "Planned" not in ev.contexts:
+                # "pertemuan dengan Presiden Prabowo yang dijadwalkan berlangsung besok"
+                after = [w.lower for w in W[mt.j : min(len(W), limit + 8)]]
+                if "yang" in after[:8]:
+                    rel = after[after.index("yang") + 1 : after.index("yang") + 3]
+                    if any(b in self.planned for b in rel):
+                        ev.contexts += ["Planned", "Future"]
+                    elif any(b in self.future for b in rel):
+                        ev.contexts.append("Future")
         near = [w.lower for w in W[max(left, (light if light is not None else mt.i) - 3) : (light if light is not None else mt.i)]]
         if any(b in self.negation for b in near):
             ev.contexts.append("Negated")

@@ -540,3 +540,12 @@ def test_giving_much_aid(tmp_path):
                     "Indonesia. Warga dengan bantuan relawan membersihkan sungai. Rakyat Indonesia tidak "
                     "lupa dengan bantuan dari Rusia.", "2025-06-20")
     assert [e["type"] for e in evs] == ["AID"] and find(evs, "AID", target=[INDONESIA])
+
+
+def test_a_meeting_the_speaker_looks_forward_to_is_his_and_planned(tmp_path):
+    evs = events_of(tmp_path, "Presiden Prancis Emmanuel Macron menyatakan telah menantikan pertemuan dengan "
+                    "Presiden Prabowo Subianto yang dijadwalkan berlangsung pada hari berikutnya.",
+                    "2025-05-27")
+    (meeting,) = find(evs, "CONSULT")
+    assert meeting["source"] | meeting["target"] == {MACRON, PRABOWO}
+    assert {"Planned", "Future"} <= meeting["contexts"]
