@@ -1370,19 +1370,9 @@ class Extractor:
         return None
 
     def _facility_city(self, ex: Extraction, W: list[Word], k: int) -> str | None:
-        from kg.gazetteer import Gazetteer
-
         for name, qid in self.facilities:
             if tuple(w.lower for w in W[k : k + len(name)]) == name:
-                entry = Gazetteer.default().entry(qid)
-                if entry is None:
-                    return None
-                key = f"city/{entry.key}"
-                if key not in ex.entities:
-                    ex.entities[key] = Entity(key=key, label=entry.label, kind="city", qid=entry.qid,
-                                              label_id=entry.label_id, link_method="facility",
-                                              link_confidence=0.8)
-                return key
+                return _add_known(ex, qid, "city", "facility")
         return None
 
     def _date(self, ev: Event, s: Sentence, start: int, end: int) -> None:
@@ -1815,81 +1805,56 @@ def _facilities() -> list[tuple[tuple[str, ...], str]]:
     return sorted(rows, key=lambda r: -len(r[0]))
 
 
-def _country_key(ex: Extraction | None, key: str) -> str | None:
-    """The entity key of a person's country (by the position the article names), added to
-    the entities when missing; None for anyone else."""
+def _add_known(ex: Extraction | None, ident: str | None, kind: str, method: str,
+               confidence: float = 0.8) -> str | None:
+    """The entity key of gazetteer item ``ident`` (a QID or key) if it is of ``kind``, added to
+    the extraction's entities when the article did not name it (with how it was inferred:
+    ``method``); None when the gazetteer has no such item."""
     from kg.gazetteer import Gazetteer
 
+    entry = Gazetteer.default().entry(ident) if ident and ex is not None else None
+    if entry is None or entry.kind != kind:
+        return None
+    key = f"{kind}/{entry.key}"
+    if key not in ex.entities:
+        ex.entities[key] = Entity(key=key, label=entry.label, kind=kind, qid=entry.qid,
+                                  label_id=entry.label_id, link_method=method,
+                                  link_confidence=confidence)
+    return key
+
+
+def _country_key(ex: Extraction | None, key: str) -> str | None:
+    """The entity key of a person's country (by the position the article names); None for
+    anyone else."""
     if ex is None or key not in ex.entities or ex.entities[key].kind != "person":
         return None
-    qid = _country_of(ex, key)
-    entry = Gazetteer.default().entry(qid) if qid else None
-    if entry is None or entry.kind != "country":
-        return None
-    country = f"country/{entry.key}"
-    if country not in ex.entities:
-        ex.entities[country] = Entity(key=country, label=entry.label, kind="country", qid=entry.qid,
-                                      label_id=entry.label_id, link_method="country-of-leader",
-                                      link_confidence=0.7)
-    return country
+    return _add_known(ex, _country_of(ex, key), "country", "country-of-leader", 0.7)
 
 
 def _indonesia(ex: Extraction | None) -> str | None:
-    """The key of Indonesia, added to the entities when missing."""
-    from kg.gazetteer import Gazetteer
-
-    if ex is None:
-        return None
-    entry = Gazetteer.default().entry("Q252")
-    if entry is None:
-        return None
-    key = f"country/{entry.key}"
-    if key not in ex.entities:
-        ex.entities[key] = Entity(key=key, label=entry.label, kind="country", qid=entry.qid,
-                                  label_id=entry.label_id, link_method="government-of-the-day",
-                                  link_confidence=0.7)
-    return key
+    """The key of Indonesia (bare "Pemerintah" in Indonesian news)."""
+    return _add_known(ex, "Q252", "country", "government-of-the-day", 0.7)
 
 
 def _government_of(ex: Extraction, key: str) -> str:
     """A national capital named as an actor is its country's government ("Teheran" = Iran);
-    any other key is itself. The country is added to the extraction's entities."""
-    from kg.gazetteer import Gazetteer
-
+    any other key is itself."""
     ent = ex.entities.get(key)
     if ent is None or ent.kind != "city" or not ent.qid:
         return key
-    country_qid = capitals().get(ent.qid)
-    entry = Gazetteer.default().entry(country_qid) if country_qid else None
-    if entry is None or entry.kind != "country":
-        return key
-    country = f"country/{entry.key}"
-    if country not in ex.entities:
-        ex.entities[country] = Entity(key=country, label=entry.label, kind="country", qid=entry.qid,
-                                      label_id=entry.label_id, link_method="capital-as-actor",
-                                      link_confidence=0.8)
-    return country
+    return _add_known(ex, capitals().get(ent.qid), "country", "capital-as-actor") or key
 
 
 def _country_entity(ex: Extraction, city: str) -> str | None:
-    """The key of a city's country, added to the entities (None for a city the data does not
-    place, or one that is not a city)."""
+    """The key of a city's country (None for a city the data does not place, or one that is
+    not a city)."""
     from kg.entities import cities
-    from kg.gazetteer import Gazetteer
 
     ent = ex.entities.get(city)
     if ent is None or ent.kind != "city" or not ent.qid:
         return None
     found = cities().get(ent.qid)
-    entry = Gazetteer.default().entry(found[0]) if found else None
-    if entry is None or entry.kind != "country":
-        return None
-    key = f"country/{entry.key}"
-    if key not in ex.entities:
-        ex.entities[key] = Entity(key=key, label=entry.label, kind="country", qid=entry.qid,
-                                  label_id=entry.label_id, link_method="country-of-city",
-                                  link_confidence=0.8)
-    return key
+    return _add_known(ex, found[0] if found else None, "country", "country-of-city")
 
 
 # positions whose holder, welcoming a guest, is the one the guest visits
