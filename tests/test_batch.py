@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from pyoxigraph import Dataset
 
+import kg
+from kg import batch
 from kg.batch import ProgressBar, auto_workers, count_articles
 from kg.ingest import read_articles
 from kg.pipeline import BuildReport, article_quads, build
@@ -253,6 +255,77 @@ def test_killed_rebuild_never_loses_the_old_version(tmp_path):
     store = open_store(store_path)
     assert article_graphs(store) == new
     assert set(store.named_graphs()) == {article_graph(a) for a in new} | {ONTOLOGY_GRAPH, NAMES_GRAPH}
+
+
+def _worker_state() -> tuple[bool, bool, str]:
+    """In a worker: was it forked from the warm forkserver, is its extractor built, and its
+    $KG_GAZETTEER."""
+    from kg import pipeline
+
+    return "kg._warm" in sys.modules, pipeline._EXTRACTOR is not None, \
+        os.environ.get("KG_GAZETTEER", "")
+
+
+forkserver = pytest.mark.skipif(
+    "forkserver" not in __import__("multiprocessing").get_all_start_methods(),
+    reason="no forkserver on this platform (workers are spawned)")
+
+
+@forkserver
+def test_workers_fork_from_a_warm_forkserver():
+    """Workers do not import spaCy and build the extractor each: the forkserver did, once."""
+    pool = batch._Pool(2)
+    try:
+        pool.submit([])  # waits for the first worker (and checks its kg is ours)
+        assert pool._pool._mp_context.get_start_method() == "forkserver"
+        assert all(pool._pool.submit(_worker_state).result()[:2] for _ in range(4))
+    finally:
+        pool.close()
+    assert "kg._warm" not in sys.modules  # the parent never builds an extractor for them
+
+
+USER_GAZETTEER = (
+    "qid\tkind\tlabel_en\tlabel_id\taliases\n"
+    "\torganization\tFictional Peace Board\tDewan Perdamaian Fiksi\tBoP\n"
+)
+
+
+def test_workers_see_the_environment_of_the_build(tmp_path, monkeypatch):
+    """$KG_GAZETTEER set after a first build (which started the pool's forkserver, whose
+    environment stays as it was) is read by the workers of the next build as by the
+    in-process one: the same graphs whatever the worker count."""
+    path = write_jsonl(tmp_path / "g.jsonl", [
+        article(i, extra="Dewan Perdamaian Fiksi menyambut baik pertemuan itu.")
+        for i in range(4)])
+    monkeypatch.delenv("KG_GAZETTEER", raising=False)
+    plain = open_store(memory=True)
+    assert build([str(path)], plain, workers=2).built == 4
+    user = tmp_path / "user.tsv"
+    user.write_text(USER_GAZETTEER, encoding="utf-8")
+    monkeypatch.setenv("KG_GAZETTEER", str(user))
+    one, two = open_store(memory=True), open_store(memory=True)
+    assert build([str(path)], one, workers=1).built == 4
+    assert build([str(path)], two, workers=2).built == 4
+    assert article_graphs(two) == article_graphs(one) != article_graphs(plain)
+    assert any("fictional-peace-board" in q for q in graph_of(two, "uji-0000"))
+
+
+@forkserver
+def test_forkserver_with_another_kg_falls_back_to_spawn(corpus, expected, monkeypatch):
+    """A forkserver imports kg._warm from the interpreter's own sys.path: when its kg is not
+    the parent's (a caller that put another checkout on sys.path), workers are spawned."""
+    monkeypatch.setattr(batch, "_FORKSERVER_OK", None)
+    monkeypatch.setattr(kg, "__file__", "/elsewhere/kg/__init__.py")
+    pool = batch._Pool(2)
+    try:
+        pool.submit([])
+        assert pool._pool._mp_context.get_start_method() == "spawn"
+        assert batch._FORKSERVER_OK is False
+    finally:
+        pool.close()
+    store = open_store(memory=True)
+    assert build([str(corpus)], store, workers=2).built == 12
+    assert article_graphs(store) == expected
 
 
 def test_count_and_auto_workers(tmp_path, corpus):
