@@ -110,9 +110,14 @@ def _init_worker(environ: dict[str, str] | None = None) -> None:
     """A worker process starts: the parent's environment as it is now (a worker forked from
     a long-lived forkserver would otherwise have the server's, from when it started, and
     ``$KG_GAZETTEER`` is read at every article), then the extractor, unless the forkserver
-    built it already (``kg._warm``)."""
+    built it already (``kg._warm``). Ctrl-C reaches the whole process group: the parent
+    stops the build and shuts the workers down, which must not print tracebacks of their
+    own."""
+    import signal
+
     from kg.pipeline import extractor
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if environ is not None and environ != os.environ:
         os.environ.clear()
         os.environ.update(environ)

@@ -328,6 +328,61 @@ def test_forkserver_with_another_kg_falls_back_to_spawn(corpus, expected, monkey
     assert article_graphs(store) == expected
 
 
+def _wait_until_idle(pgid: int, deadline: float = 30.0) -> None:
+    """Until no process of group ``pgid`` is running (Linux; elsewhere, return): the parent
+    waits for input, the workers for chunks. Only makes the test sharper (an interrupted
+    extraction never printed a traceback); it asserts nothing."""
+    end = time.monotonic() + deadline
+    quiet = 0
+    while quiet < 3 and time.monotonic() < end:
+        try:
+            states = []
+            for pid in os.listdir("/proc"):
+                if pid.isdigit():
+                    with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+                        fields = fh.read().rsplit(")", 1)[1].split()
+                    if int(fields[2]) == pgid:
+                        states.append(fields[0])
+        except OSError:
+            if not os.path.isdir("/proc/self"):
+                return
+            continue
+        quiet = quiet + 1 if states and "R" not in states else 0
+        time.sleep(0.1)
+
+
+def test_interrupted_build_is_one_line(tmp_path):
+    """Ctrl-C (SIGINT to the process group) stops a 2-worker build with one line: the
+    workers leave the interruption to the parent and print no tracebacks of their own. The
+    input is a pipe left open, so that the workers run out of chunks and wait for more (a
+    worker interrupted while it waits printed a traceback)."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg.cli", "--store", str(tmp_path / "store"), "build",
+         "--workers", "2", "--batch-size", "5", "-"],
+        stdin=subprocess.PIPE, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+        start_new_session=True)
+    try:
+        assert proc.stdin is not None and proc.stderr is not None
+        proc.stdin.write("".join(json.dumps(article(i)) + "\n" for i in range(60)))
+        proc.stdin.flush()
+        built = 0
+        while built < 5:
+            line = proc.stderr.readline()
+            assert line, "the build ended before it could be interrupted"
+            built += line.startswith("built")
+        _wait_until_idle(proc.pid)
+        os.killpg(proc.pid, signal.SIGINT)
+        rest = proc.stderr.read()
+        proc.wait(60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(30)
+    assert proc.returncode == 130
+    other = [ln for ln in rest.splitlines() if not ln.startswith("built")]
+    assert other == ["Error: interrupted"], rest
+
+
 def test_count_and_auto_workers(tmp_path, corpus):
     assert count_articles([str(corpus)]) == 12
     (tmp_path / "d").mkdir()
