@@ -54,6 +54,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=5, help="start-up runs (median)")
     ap.add_argument("--profile", action="store_true", help="print cProfile tops for misses")
     ap.add_argument("--json", type=Path, help="also write the results here")
+    ap.add_argument("--only-workers", action="store_true",
+                    help="only the 1-vs-2-workers builds, of the last --memory-sizes size")
+    ap.add_argument("--runs", type=int, default=1, metavar="N",
+                    help="1- and 2-worker builds N times each, alternating (default 1; the "
+                    "median is the row; each run is printed)")
     args = ap.parse_args(argv)
 
     if not args.corpus.is_file():
@@ -66,7 +71,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"corpus {args.corpus} ({len(records)} articles for the throughput measures), "
           f"{os.cpu_count()} cores, Python {sys.version.split()[0]}", flush=True)
 
+    _become_subreaper()
     rows = []
+    sizes = [int(s) for s in args.memory_sizes.split(",")]
+    if args.only_workers:
+        with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp_name:
+            tmp = Path(tmp_name)
+            path = sized_corpus(args.corpus, sizes[-1], tmp / f"mem-{sizes[-1]}.jsonl")
+            step("1 and 2 workers")
+            rows.append(bench_workers(path, tmp, None, args.runs))
+        return finish(rows, args)
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp_name:
         tmp = Path(tmp_name)
         write_records(tmp / "articles.jsonl", records)
@@ -75,22 +89,25 @@ def main(argv: list[str] | None = None) -> int:
         step("loading")
         rows.append(bench_load(tmp))
         step("memory and 1 worker")
-        sizes = [int(s) for s in args.memory_sizes.split(",")]
         memory, one_worker = bench_memory(args.corpus, sizes, tmp)
         rows.append(memory)
         step("2 workers")
-        rows.append(bench_workers(tmp / f"mem-{sizes[-1]}.jsonl", tmp, one_worker))
+        rows.append(bench_workers(tmp / f"mem-{sizes[-1]}.jsonl", tmp, one_worker, args.runs))
         step("export")
         rows.append(bench_export(tmp / "store-w2", tmp, args.profile))
         step("start-up")
         rows.append(bench_startup(tmp / "store-w2", args.repeat, tmp))
+    return finish(rows, args)
+
+
+def finish(rows: list[dict], args) -> int:
     print()
     print(table(rows))
     notes = context_notes()
     print("\n".join(notes))
     if args.json:
-        args.json.write_text(json.dumps({"rows": rows, "notes": notes, "cpu": CPU},
-                                        indent=2), encoding="utf-8")
+        args.json.write_text(json.dumps({"rows": rows, "notes": notes, "cpu": CPU,
+                                         "runs": RUNS}, indent=2), encoding="utf-8")
     return 0
 
 
@@ -209,53 +226,140 @@ def bench_load(tmp: Path) -> dict:
                ratio=t_ox / t_kg, kg_s=t_kg, ref_s=t_ox)
 
 
-def bench_workers(jsonl: Path, tmp: Path, one_worker: float) -> dict:
-    """``kg build --workers 2`` against ``--workers 1`` (timed by ``bench_memory`` on the
-    same file), fresh stores, wall clock including start-up."""
-    store = tmp / "store-w2"
-    shutil.rmtree(store, ignore_errors=True)
-    t0 = time.perf_counter()
-    out = subprocess.run([PYTHON, "-c", _MAXRSS, *KG, "--store", str(store), "build", "-q",
-                          "--workers", "2", str(jsonl)], check=True, capture_output=True, text=True)
-    two = time.perf_counter() - t0
-    CPU["2 workers"] = float(out.stdout.split()[-1])
-    CPU["2 workers wall"], CPU["1 worker wall"] = two, one_worker
+def bench_workers(jsonl: Path, tmp: Path, one_worker: dict | None, runs: int = 1) -> dict:
+    """``kg build --workers 2`` against ``--workers 1`` (the run of ``bench_memory`` on the
+    same file, when given), fresh stores, wall clock including start-up; with ``runs`` > 1,
+    that many of each, alternating, and the medians."""
+    ones = [one_worker] if one_worker else []
+    twos = []
+    for i in range(runs):
+        for workers in ((2, 1) if i % 2 else (1, 2)):
+            if workers == 1 and len(ones) > i:
+                continue
+            store = tmp / ("store-w2" if workers == 2 else "store-w1")
+            shutil.rmtree(store, ignore_errors=True)
+            got = kg_build(jsonl, store, workers)
+            (twos if workers == 2 else ones).append(got)
+            print(f"  run {i + 1}, {workers} worker{'s' * (workers > 1)}: "
+                  f"{_fmt_run(got)}", file=sys.stderr, flush=True)
+    shutil.rmtree(tmp / "store-w1", ignore_errors=True)
+    RUNS.extend(ones + twos)
+    one = {k: statistics.median(r[k] for r in ones) for k in ("wall", "cpu", "parent_cpu")}
+    two = {k: statistics.median(r[k] for r in twos) for k in ("wall", "cpu", "parent_cpu")}
+    CPU["1 worker"], CPU["2 workers"] = one["cpu"], two["cpu"]
+    CPU["1 worker parent"], CPU["2 workers parent"] = one["parent_cpu"], two["parent_cpu"]
+    CPU["2 workers wall"], CPU["1 worker wall"] = two["wall"], one["wall"]
     n = sum(1 for _ in open(jsonl, encoding="utf-8"))
-    return row("workers", f"kg build of {n:,} articles, 2 workers vs 1",
-               kg=f"{two:.1f} s (2 workers)", ref=f"{one_worker:.1f} s (1 worker)",
-               ratio=one_worker / two, kg_s=two, ref_s=one_worker)
+    of = f" (median of {runs})" if runs > 1 else ""
+    return row("workers", f"kg build of {n:,} articles, 2 workers vs 1{of}",
+               kg=f"{two['wall']:.1f} s (2 workers)", ref=f"{one['wall']:.1f} s (1 worker)",
+               ratio=one["wall"] / two["wall"], kg_s=two["wall"], ref_s=one["wall"])
 
 
-_MAXRSS = (  # peak RSS (KiB) of the biggest process and CPU seconds of the whole tree
-    "import resource, subprocess, sys\n"
-    "subprocess.run(sys.argv[1:], check=True)\n"
-    "r = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
-    "print(r.ru_maxrss, r.ru_utime + r.ru_stime)\n"
+def _fmt_run(r: dict) -> str:
+    return (f"wall {r['wall']:.1f} s, CPU {r['cpu']:.1f} s (kg process {r['parent_cpu']:.1f}, "
+            f"workers {r['cpu'] - r['parent_cpu']:.1f}), others on the machine "
+            f"{r['others_cpu']:.1f} s")
+
+
+# Runs kg in this process (so its own CPU and peak RSS are its, threads included) and prints
+# them last on stderr. Its workers' CPU is counted by the benchmark, which reaps them all.
+_KG_STATS = (
+    "import resource, runpy, sys\n"
+    "sys.argv = ['kg', *sys.argv[1:]]\n"
+    "code = 0\n"
+    "try:\n"
+    "    runpy.run_module('kg.cli', run_name='__main__', alter_sys=True)\n"
+    "except SystemExit as e:\n"
+    "    code = e.code\n"
+    "r = resource.getrusage(resource.RUSAGE_SELF)\n"
+    "print('kg-stats', r.ru_utime + r.ru_stime, r.ru_maxrss, file=sys.stderr)\n"
+    "sys.exit(code)\n"
 )
 CPU: dict[str, float] = {}  # CPU seconds of the 1- and 2-worker builds, for the notes
+RUNS: list[dict] = []  # every 1- and 2-worker build, for --json
 
 
-def bench_memory(corpus: Path, sizes: list[int], tmp: Path) -> tuple[dict, float]:
+def kg_build(jsonl: Path, store: Path, workers: int) -> dict:
+    """``kg build -q --workers N`` in a subprocess: wall clock, CPU seconds of the kg process
+    and of its whole process tree, peak RSS of the kg process (MiB), and the CPU seconds the
+    rest of the machine used meanwhile (another user's work makes the wall clock meaningless).
+
+    The tree's CPU is this process's ``RUSAGE_CHILDREN`` before and after, with every
+    descendant reaped: worker processes forked by a forkserver are not the kg process's
+    children, and the forkserver outlives it by a moment, so this process makes itself their
+    subreaper (Linux) and waits for them too."""
+    before = _children_cpu()
+    busy0 = _machine_busy()
+    t0 = time.perf_counter()
+    out = subprocess.run([PYTHON, "-c", _KG_STATS, "--store", str(store), "build", "-q",
+                          "--workers", str(workers), str(jsonl)], capture_output=True, text=True)
+    wall = time.perf_counter() - t0
+    _reap_orphans()
+    tree = _children_cpu() - before
+    stats = [ln.split() for ln in out.stderr.splitlines() if ln.startswith("kg-stats ")]
+    if out.returncode != 0 or not stats:
+        raise SystemExit(f"bench: kg build failed ({out.returncode}): {out.stderr.strip()}")
+    parent_cpu, rss = float(stats[-1][1]), int(stats[-1][2]) / 1024  # KiB on Linux
+    return {"workers": workers, "wall": wall, "cpu": tree, "parent_cpu": parent_cpu,
+            "rss_mib": rss, "others_cpu": max(_machine_busy() - busy0 - tree, 0.0),
+            "load": os.getloadavg()[0]}
+
+
+def _become_subreaper() -> None:
+    """Orphaned descendants (a forkserver and its workers) are reparented to this process,
+    so that their CPU time reaches ``RUSAGE_CHILDREN`` when they are reaped."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+    except (OSError, AttributeError):
+        pass
+
+
+def _reap_orphans(timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            time.sleep(0.05)
+
+
+def _children_cpu() -> float:
+    import resource
+
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def _machine_busy() -> float:
+    """CPU seconds all processes of the machine have used since boot (Linux), else 0."""
+    try:
+        with open("/proc/stat", encoding="ascii") as fh:
+            fields = [int(x) for x in fh.readline().split()[1:]]
+    except OSError:
+        return 0.0
+    return (sum(fields[:8]) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")
+
+
+def bench_memory(corpus: Path, sizes: list[int], tmp: Path) -> tuple[dict, dict]:
     """Peak RSS of ``kg build --workers 1`` (one process) at each size, one subprocess each;
-    also the wall time of the biggest one (the 1-worker time for ``bench_workers``)."""
+    also the run of the biggest one (the 1-worker build for ``bench_workers``)."""
     peaks = {}
-    wall = 0.0
+    got: dict = {}
     for n in sizes:
         path = sized_corpus(corpus, n, tmp / f"mem-{n}.jsonl")
         store = tmp / f"store-mem-{n}"
-        t0 = time.perf_counter()
-        out = subprocess.run(
-            [PYTHON, "-c", _MAXRSS, *KG, "--store", str(store), "build", "-q", "--workers", "1",
-             str(path)], check=True, capture_output=True, text=True)
-        wall = time.perf_counter() - t0
-        rss, cpu = out.stdout.split()[-2:]
-        peaks[n] = int(rss) / 1024  # KiB on Linux
-        CPU["1 worker"] = float(cpu)
+        got = kg_build(path, store, 1)
+        peaks[n] = got["rss_mib"]
         shutil.rmtree(store, ignore_errors=True)
     small, big = sizes[0], sizes[-1]
     return row("memory", f"peak RSS, kg build of {big:,} vs {small:,} articles",
                kg=f"{peaks[big]:,.0f} MiB ({big:,})", ref=f"{peaks[small]:,.0f} MiB ({small:,})",
-               ratio=peaks[big] / peaks[small], kg_s=peaks[big], ref_s=peaks[small]), wall
+               ratio=peaks[big] / peaks[small], kg_s=peaks[big], ref_s=peaks[small]), got
 
 
 def bench_export(store_path: Path, tmp: Path, profile: bool) -> dict:
@@ -336,12 +440,14 @@ def context_notes() -> list[str]:
              f"({os.cpu_count()} cores)"]
     if {"1 worker", "2 workers"} <= CPU.keys():
         one, two = CPU["1 worker"], CPU["2 workers"]
-        wall2 = CPU["2 workers wall"]
+        wall1, wall2 = CPU["1 worker wall"], CPU["2 workers wall"]
         notes.append(
-            f"CPU seconds, whole process tree: 1 worker {one:.1f} s, 2 workers {two:.1f} s "
-            f"({two - one:+.1f} s: the second worker's start-up, pickling); the 2-worker build "
-            f"kept {two / wall2:.2f} of 2 cores busy; with 2 idle cores (wall = CPU / 2 at "
-            f"best) the speed-up would be at most {one / max(two / 2, 1e-9):.2f}x")
+            f"CPU seconds, whole process tree: 1 worker {one:.1f} s (the kg process "
+            f"{CPU['1 worker parent']:.1f}), 2 workers {two:.1f} s (the kg process "
+            f"{CPU['2 workers parent']:.1f}: reading, committing, sending and receiving; "
+            f"{two - one:+.1f} s in all); the 1-worker build kept {one / wall1:.2f} cores "
+            f"busy, the 2-worker build {two / wall2:.2f}; with 2 idle cores (wall = CPU / 2 at "
+            f"best) the speed-up would be at most {wall1 / max(two / 2, 1e-9):.2f}x")
     return notes
 
 

@@ -4,16 +4,16 @@ How a batch build runs
     The parent process streams the input (``read_articles``), skips every article whose
     ``dip:contentHash`` in the store equals its content hash (before any work is sent), and
     hands the others out in small chunks to a runner: in-process (``workers=1``), a pool of
-    spawned processes (``workers=N``; each builds its ``Extractor`` once), or a Dask cluster
-    (``scheduler=ADDRESS`` or ``"local"``). At most a few chunks per worker are in flight, so
-    memory stays flat however long the input is. A worker returns, per article, N-Quads
-    shards (the graph's quads, and apart from them its ``dip:contentHash`` quad) and counts,
-    or a one-line error. The parent commits the shards in batches of ``batch_size`` articles
-    with ``kg.store.load_graph_shards``, on a thread of its own so the workers keep getting
-    articles meanwhile: one ``bulk_load`` of the new graphs' bodies, a transaction per group
-    of changed articles (their graphs already in the store: old and new never mixed), then
-    the new graphs' content-hash quads in one transaction. A batch is reported "built" only
-    when that is done.
+    processes (``workers=N``; forked from a forkserver that built the ``Extractor`` once,
+    see ``_Pool``), or a Dask cluster (``scheduler=ADDRESS`` or ``"local"``). At most a few
+    chunks per worker are in flight, so memory stays flat however long the input is. A
+    worker returns, per article, N-Quads shards (the graph's quads, and apart from them its
+    ``dip:contentHash`` quad) and counts, or a one-line error. The parent commits the shards
+    in batches of ``batch_size`` articles with ``kg.store.load_graph_shards``, on a thread
+    of its own so the workers keep getting articles meanwhile: one ``bulk_load`` of the new
+    graphs' bodies, a transaction per group of changed articles (their graphs already in the
+    store: old and new never mixed), then the new graphs' content-hash quads in one
+    transaction. A batch is reported "built" only when that is done.
 
 The guarantee (what an interrupted or failed run leaves)
     * Every article reported "built" before the interruption is in the store, whole, with
@@ -57,7 +57,7 @@ BATCH_SIZE = 300
 CHUNK_SIZE = 4  # articles per task sent to a worker process
 DASK_CHUNK_SIZE = 16  # articles per Dask task (a task costs more there)
 IN_FLIGHT_PER_WORKER = 3  # chunks queued per worker: keeps workers busy, memory flat
-ARTICLES_PER_WORKER = 40  # auto worker count: a spawned worker pays ~2 s to load spaCy
+ARTICLES_PER_WORKER = 40  # auto worker count: a pool pays ~5 s CPU to load spaCy once
 
 
 @dataclass(frozen=True)
@@ -106,10 +106,29 @@ def extract_shards(articles: list[Article]) -> list[ArticleResult]:
     return out
 
 
-def _init_worker() -> None:
+def _init_worker(environ: dict[str, str] | None = None) -> None:
+    """A worker process starts: the parent's environment as it is now (a worker forked from
+    a long-lived forkserver would otherwise have the server's, from when it started, and
+    ``$KG_GAZETTEER`` is read at every article), then the extractor, unless the forkserver
+    built it already (``kg._warm``). Ctrl-C reaches the whole process group: the parent
+    stops the build and shuts the workers down, which must not print tracebacks of their
+    own."""
+    import signal
+
     from kg.pipeline import extractor
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if environ is not None and environ != os.environ:
+        os.environ.clear()
+        os.environ.update(environ)
     extractor()
+
+
+def _kg_location() -> str:
+    """Where this process imported ``kg`` from (the pool checks a forked worker's)."""
+    import kg
+
+    return os.path.realpath(kg.__file__)
 
 
 # ------------------------------------------------------------------------------ runners
@@ -137,22 +156,76 @@ class _InProcess:
 
 
 class _Pool:
+    """``workers`` processes forked from a forkserver that built the extractor once
+    (``kg._warm``), so that a worker starts in milliseconds instead of paying the ~5 s CPU of
+    importing spaCy and building the pipeline; spawned processes where there is no forkserver,
+    or where the forkserver's ``kg`` is not the parent's.
+
+    The forkserver is a fresh interpreter started by ``multiprocessing``, not a fork of this
+    process: it holds no store handle, no thread, nothing of the parent but its environment
+    at the time it started (so each worker is given the parent's current one). It lives until
+    the parent exits, and the builds after the first one in a process start warm.
+    """
+
     chunk_size = CHUNK_SIZE
 
     def __init__(self, workers: int):
-        import multiprocessing
+        self.workers = workers
+        context = _worker_context()
+        self._pool = self._start(context)
+        self._probe = None
+        if _FORKSERVER_OK is None and context.get_start_method() == "forkserver":
+            self._probe = self._pool.submit(_kg_location)
+
+    def _start(self, context):
         from concurrent.futures import ProcessPoolExecutor
 
-        self.workers = workers
-        self._pool = ProcessPoolExecutor(
-            max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-            initializer=_init_worker)
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
+                                   initializer=_init_worker, initargs=(dict(os.environ),))
 
     def submit(self, chunk: list[Article]):
+        if self._probe is not None:
+            self._check()
         return self._pool.submit(extract_shards, chunk)
+
+    def _check(self) -> None:
+        """The first time in a process: a worker forked from the forkserver must run the
+        parent's ``kg`` (the forkserver imports ``kg._warm`` from the interpreter's own
+        ``sys.path``, which a caller that changed ``sys.path`` may not share); else spawn."""
+        global _FORKSERVER_OK
+        probe, self._probe = self._probe, None
+        try:
+            where = probe.result()
+        except Exception:  # no worker could start: the first chunk's result will say why
+            return
+        _FORKSERVER_OK = where == _kg_location()
+        if not _FORKSERVER_OK:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = self._start(_worker_context())
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+_WARM_MODULE = "kg._warm"
+_FORKSERVER_OK: bool | None = None  # None: not checked yet in this process
+
+
+def _worker_context():
+    """The forkserver context with ``kg._warm`` preloaded, or spawn (see ``_Pool``)."""
+    import multiprocessing
+
+    if _FORKSERVER_OK is False or "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    from multiprocessing import forkserver
+
+    context = multiprocessing.get_context("forkserver")
+    # keep what the program preloads already (by default its __main__), add ours; a
+    # forkserver already running keeps its own list, and its workers build the extractor
+    preload = list(getattr(forkserver._forkserver, "_preload_modules", None) or ["__main__"])
+    if _WARM_MODULE not in preload:
+        context.set_forkserver_preload([*preload, _WARM_MODULE])
+    return context
 
 
 class _Dask:
@@ -386,8 +459,8 @@ def _count_lines(path: Path) -> int:
 
 def auto_workers(total: int | None, cpus: int | None = None) -> int:
     """The default worker count: the machine's cores, but no more than one per
-    ``ARTICLES_PER_WORKER`` articles (starting a worker costs about two seconds). An input of
-    unknown size (standard input) gets one: it is most often a single article, and a long
+    ``ARTICLES_PER_WORKER`` articles (a pool starts a forkserver that loads spaCy). An input
+    of unknown size (standard input) gets one: it is most often a single article, and a long
     stream can ask for more with ``--workers``."""
     cpus = cpus or os.cpu_count() or 1
     if total is None:

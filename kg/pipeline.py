@@ -80,7 +80,7 @@ def build(
 
     ``on_article(article_id, status)`` is called after each article with status
     "built", "unchanged" or "failed: reason"; ``progress(report)`` after each too.
-    ``workers`` > 1 extracts in that many spawned processes, ``scheduler`` (a Dask
+    ``workers`` > 1 extracts in that many worker processes, ``scheduler`` (a Dask
     scheduler address, or "local") on a Dask cluster; either way the graphs are committed
     in batches of ``batch_size`` articles through the store's bulk loader, with the
     guarantee described in ``kg.batch``: articles reported built are whole, an

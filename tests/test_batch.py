@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from pyoxigraph import Dataset
 
+import kg
+from kg import batch
 from kg.batch import ProgressBar, auto_workers, count_articles
 from kg.ingest import read_articles
 from kg.pipeline import BuildReport, article_quads, build
@@ -253,6 +255,132 @@ def test_killed_rebuild_never_loses_the_old_version(tmp_path):
     store = open_store(store_path)
     assert article_graphs(store) == new
     assert set(store.named_graphs()) == {article_graph(a) for a in new} | {ONTOLOGY_GRAPH, NAMES_GRAPH}
+
+
+def _worker_state() -> tuple[bool, bool, str]:
+    """In a worker: was it forked from the warm forkserver, is its extractor built, and its
+    $KG_GAZETTEER."""
+    from kg import pipeline
+
+    return "kg._warm" in sys.modules, pipeline._EXTRACTOR is not None, \
+        os.environ.get("KG_GAZETTEER", "")
+
+
+forkserver = pytest.mark.skipif(
+    "forkserver" not in __import__("multiprocessing").get_all_start_methods(),
+    reason="no forkserver on this platform (workers are spawned)")
+
+
+@forkserver
+def test_workers_fork_from_a_warm_forkserver():
+    """Workers do not import spaCy and build the extractor each: the forkserver did, once."""
+    pool = batch._Pool(2)
+    try:
+        pool.submit([])  # waits for the first worker (and checks its kg is ours)
+        assert pool._pool._mp_context.get_start_method() == "forkserver"
+        assert all(pool._pool.submit(_worker_state).result()[:2] for _ in range(4))
+    finally:
+        pool.close()
+    assert "kg._warm" not in sys.modules  # the parent never builds an extractor for them
+
+
+USER_GAZETTEER = (
+    "qid\tkind\tlabel_en\tlabel_id\taliases\n"
+    "\torganization\tFictional Peace Board\tDewan Perdamaian Fiksi\tBoP\n"
+)
+
+
+def test_workers_see_the_environment_of_the_build(tmp_path, monkeypatch):
+    """$KG_GAZETTEER set after a first build (which started the pool's forkserver, whose
+    environment stays as it was) is read by the workers of the next build as by the
+    in-process one: the same graphs whatever the worker count."""
+    path = write_jsonl(tmp_path / "g.jsonl", [
+        article(i, extra="Dewan Perdamaian Fiksi menyambut baik pertemuan itu.")
+        for i in range(4)])
+    monkeypatch.delenv("KG_GAZETTEER", raising=False)
+    plain = open_store(memory=True)
+    assert build([str(path)], plain, workers=2).built == 4
+    user = tmp_path / "user.tsv"
+    user.write_text(USER_GAZETTEER, encoding="utf-8")
+    monkeypatch.setenv("KG_GAZETTEER", str(user))
+    one, two = open_store(memory=True), open_store(memory=True)
+    assert build([str(path)], one, workers=1).built == 4
+    assert build([str(path)], two, workers=2).built == 4
+    assert article_graphs(two) == article_graphs(one) != article_graphs(plain)
+    assert any("fictional-peace-board" in q for q in graph_of(two, "uji-0000"))
+
+
+@forkserver
+def test_forkserver_with_another_kg_falls_back_to_spawn(corpus, expected, monkeypatch):
+    """A forkserver imports kg._warm from the interpreter's own sys.path: when its kg is not
+    the parent's (a caller that put another checkout on sys.path), workers are spawned."""
+    monkeypatch.setattr(batch, "_FORKSERVER_OK", None)
+    monkeypatch.setattr(kg, "__file__", "/elsewhere/kg/__init__.py")
+    pool = batch._Pool(2)
+    try:
+        pool.submit([])
+        assert pool._pool._mp_context.get_start_method() == "spawn"
+        assert batch._FORKSERVER_OK is False
+    finally:
+        pool.close()
+    store = open_store(memory=True)
+    assert build([str(corpus)], store, workers=2).built == 12
+    assert article_graphs(store) == expected
+
+
+def _wait_until_idle(pgid: int, deadline: float = 30.0) -> None:
+    """Until no process of group ``pgid`` is running (Linux; elsewhere, return): the parent
+    waits for input, the workers for chunks. Only makes the test sharper (an interrupted
+    extraction never printed a traceback); it asserts nothing."""
+    end = time.monotonic() + deadline
+    quiet = 0
+    while quiet < 3 and time.monotonic() < end:
+        try:
+            states = []
+            for pid in os.listdir("/proc"):
+                if pid.isdigit():
+                    with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+                        fields = fh.read().rsplit(")", 1)[1].split()
+                    if int(fields[2]) == pgid:
+                        states.append(fields[0])
+        except OSError:
+            if not os.path.isdir("/proc/self"):
+                return
+            continue
+        quiet = quiet + 1 if states and "R" not in states else 0
+        time.sleep(0.1)
+
+
+def test_interrupted_build_is_one_line(tmp_path):
+    """Ctrl-C (SIGINT to the process group) stops a 2-worker build with one line: the
+    workers leave the interruption to the parent and print no tracebacks of their own. The
+    input is a pipe left open, so that the workers run out of chunks and wait for more (a
+    worker interrupted while it waits printed a traceback)."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg.cli", "--store", str(tmp_path / "store"), "build",
+         "--workers", "2", "--batch-size", "5", "-"],
+        stdin=subprocess.PIPE, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+        start_new_session=True)
+    try:
+        assert proc.stdin is not None and proc.stderr is not None
+        proc.stdin.write("".join(json.dumps(article(i)) + "\n" for i in range(60)))
+        proc.stdin.flush()
+        built = 0
+        while built < 5:
+            line = proc.stderr.readline()
+            assert line, "the build ended before it could be interrupted"
+            built += line.startswith("built")
+        _wait_until_idle(proc.pid)
+        os.killpg(proc.pid, signal.SIGINT)
+        rest = proc.stderr.read()
+        proc.wait(60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(30)
+    assert proc.returncode == 130
+    other = [ln for ln in rest.splitlines() if not ln.startswith("built")]
+    assert other == ["Error: interrupted"], rest
 
 
 def test_count_and_auto_workers(tmp_path, corpus):
