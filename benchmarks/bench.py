@@ -447,7 +447,8 @@ def context_notes() -> list[str]:
             f"{CPU['2 workers parent']:.1f}: reading, committing, sending and receiving; "
             f"{two - one:+.1f} s in all); the 1-worker build kept {one / wall1:.2f} cores "
             f"busy, the 2-worker build {two / wall2:.2f}; with 2 idle cores (wall = CPU / 2 at "
-            f"best) the speed-up would be at most {wall1 / max(two / 2, 1e-9):.2f}x")
+            f"best, were the start-up not serial) the speed-up would be at most "
+            f"{wall1 / max(two / 2, 1e-9):.2f}x")
     return notes
 
 

@@ -112,16 +112,29 @@ def _init_worker(environ: dict[str, str] | None = None) -> None:
     ``$KG_GAZETTEER`` is read at every article), then the extractor, unless the forkserver
     built it already (``kg._warm``). Ctrl-C reaches the whole process group: the parent
     stops the build and shuts the workers down, which must not print tracebacks of their
-    own."""
+    own. A parent killed alone (``kill PID``) cannot shut them down: a worker waiting for a
+    chunk would wait forever (and keep its forkserver alive), so it exits when the parent
+    is gone."""
+    import multiprocessing
     import signal
+    import threading
 
     from kg.pipeline import extractor
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent,), daemon=True,
+                         name="kg-parent-watch").start()
     if environ is not None and environ != os.environ:
         os.environ.clear()
         os.environ.update(environ)
     extractor()
+
+
+def _exit_with(parent) -> None:
+    parent.join()  # returns when the parent process has ended
+    os._exit(1)
 
 
 def _kg_location() -> str:
@@ -157,7 +170,7 @@ class _InProcess:
 
 class _Pool:
     """``workers`` processes forked from a forkserver that built the extractor once
-    (``kg._warm``), so that a worker starts in milliseconds instead of paying the ~5 s CPU of
+    (``kg._warm``), so that a worker starts in milliseconds instead of paying the 5-6 s CPU of
     importing spaCy and building the pipeline; spawned processes where there is no forkserver,
     or where the forkserver's ``kg`` is not the parent's.
 

@@ -383,6 +383,50 @@ def test_interrupted_build_is_one_line(tmp_path):
     assert other == ["Error: interrupted"], rest
 
 
+def _group(pgid: int) -> list[int]:
+    out = []
+    for pid in os.listdir("/proc"):
+        if pid.isdigit():
+            try:
+                with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+                    fields = fh.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[2]) == pgid and fields[0] != "Z":
+                out.append(int(pid))
+    return out
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="reads /proc")
+def test_workers_end_with_a_parent_killed_alone(tmp_path):
+    """`kill -9 PID` of the kg process alone (not its group): its workers (and the
+    forkserver) do not stay behind waiting for chunks that will never come."""
+    path = write_jsonl(tmp_path / "k.jsonl", [article(i) for i in range(80)])
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg.cli", "--store", str(tmp_path / "store"), "build",
+         "--workers", "2", "--batch-size", "5", str(path)],
+        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, start_new_session=True)
+    try:
+        assert proc.stderr is not None
+        built = 0
+        while built < 5:
+            line = proc.stderr.readline()
+            assert line, "the build ended before it could be killed"
+            built += line.startswith("built")
+        assert len(_group(proc.pid)) >= 3  # kg, its workers (and forkserver, tracker)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(30)
+        deadline = time.monotonic() + 60
+        while _group(proc.pid) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert _group(proc.pid) == []
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
 def test_count_and_auto_workers(tmp_path, corpus):
     assert count_articles([str(corpus)]) == 12
     (tmp_path / "d").mkdir()
