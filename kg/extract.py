@@ -565,11 +565,9 @@ class Extractor:
             if ev is None:
                 if (mt.trigger.mode == "visit" and mt.voice == "noun" and n + 1 < len(matches)
                         and any(w.lower in PURPOSE for w in W[mt.j : matches[n + 1].i])):
-                    left = self._clause_left(s, mt.i)
-                    before = [w.lower for w in W[left : mt.i]]
-                    ctx = ["Planned", "Future"] if any(b in self.planned for b in before) else \
-                        ["Future"] if any(b in self.future for b in before) else []
-                    pending_visit = (self._place(s, mt.i, mt.j, matches[n + 1].i, ex), ctx)
+                    before = [w.lower for w in W[self._clause_left(s, mt.i) : mt.i]]
+                    pending_visit = (self._place(s, mt.i, mt.j, matches[n + 1].i, ex),
+                                     self._time_contexts(before))
                     continue
                 if mt.trigger.type == "CONSULT" and self._is_anaphoric(W, mt):
                     anaphoric_consult = self._attach_anaphoric(ex, s, mt, state) or anaphoric_consult
@@ -616,7 +614,13 @@ class Extractor:
                 if state.main_consult is None and len(self._persons(ex, _actors(ev))) >= 2:
                     state.main_consult = ev
 
-    def _event_anaphor(self, ex: Extraction, s: Sentence, j: int, limit: int, sources: list[str]) -> list[str]:
+    def _time_contexts(self, words: list[str]) -> list[str]:
+        """ "dijadwalkan" before an event: Planned and Future; "akan": Future."""
+        if any(w in self.planned for w in words):
+            return ["Planned", "Future"]
+        return ["Future"] if any(w in self.future for w in words) else []
+
+    def _event_anaphor(self, ex: Extraction, s: Sentence, j: int, sources: list[str]) -> list[str]:
         """ "mengecam serangan tersebut": the attack told before, whose sources are the ones
         condemned; "membantah tuduhan" answers the last accuser. The noun must be the
         object (within two words of the verb) and, unless it is a bare accusation or demand,
@@ -674,8 +678,6 @@ class Extractor:
         ev = Event(type=kind, sources=[s.speaker], targets=[target], evidence=(s.start, s.end),
                    trigger="", confidence=0.55)
         ev._span = (a, b)  # type: ignore[attr-defined]
-        ev._trigger = None  # type: ignore[attr-defined]
-        ev._fronted_with = False  # type: ignore[attr-defined]
         self._date(ev, s, a, b)
         return [ev]
 
@@ -819,7 +821,7 @@ class Extractor:
         cities_named = [t for t in targets if t.startswith("city/")]
         targets = [_government_of(ex, t) for t in targets]
         if not targets and trig.type in ("ACCUSE", "REJECT", "SUPPORT", "AGREE") and voice in ("active", "intransitive"):
-            targets = self._event_anaphor(ex, s, mt.j, limit, sources)
+            targets = self._event_anaphor(ex, s, mt.j, sources)
         # the actors of a talk or meeting with no direction are all its sources
         sources = _uniq(sources + participants)
         participants = []
@@ -884,21 +886,15 @@ class Extractor:
         # a noun after "mengenai/tentang" is talked about, not planned: no context from the clause
         about = voice == "noun" and light is None and any(w.lower in self.about for w in W[max(0, mt.i - 2) : mt.i])
         if not about:
-            if any(b in self.planned for b in before):
-                ev.contexts += ["Planned", "Future"]
-            elif any(b in self.future for b in before):
-                ev.contexts.append("Future")
+            ev.contexts += self._time_contexts(before)
             if voice == "noun" and any(b in self.irrealis for b in before[-4:]):
                 ev.contexts.append("Hypothetical")  # "menawarkan pertemuan", "berharap … perundingan"
             if voice == "noun" and "Planned" not in ev.contexts:
                 # "pertemuan dengan Presiden Prabowo yang dijadwalkan berlangsung besok"
                 after = [w.lower for w in W[mt.j : min(len(W), limit + 8)]]
                 if "yang" in after[:8]:
-                    rel = after[after.index("yang") + 1 : after.index("yang") + 3]
-                    if any(b in self.planned for b in rel):
-                        ev.contexts += ["Planned", "Future"]
-                    elif any(b in self.future for b in rel):
-                        ev.contexts.append("Future")
+                    k = after.index("yang")
+                    ev.contexts = _uniq(ev.contexts + self._time_contexts(after[k + 1 : k + 3]))
         near = [w.lower for w in W[max(left, (light if light is not None else mt.i) - 3) : (light if light is not None else mt.i)]]
         if any(b in self.negation for b in near):
             ev.contexts.append("Negated")
