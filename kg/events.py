@@ -43,9 +43,9 @@ SELECT ?article ?event ?role ?actor WHERE {
 }
 """
 
-# Labels and links of the actors, asked apart and per actor: joined to the roles over the
-# union graph, an actor named in n articles brought n labels times n links into every row
-# (quadratic: minutes for 3,000 articles; this way it is linear).
+# Names and links of the actors, asked apart and per actor: joined to the roles over the
+# union graph, an actor named in n articles brought n links into every row (quadratic:
+# minutes for 3,000 articles; this way it is linear).
 _QIDS = _PREFIXES + """
 SELECT DISTINCT ?actor ?wd WHERE {
   VALUES ?actor { %s }
@@ -53,10 +53,11 @@ SELECT DISTINCT ?actor ?wd WHERE {
 }
 """
 
+# names: the one display name of each entity (kg.vocab.NAMES_GRAPH)
 _LABELS = _PREFIXES + """
-SELECT DISTINCT ?actor ?l WHERE {
+SELECT ?actor ?l WHERE {
   VALUES ?actor { %s }
-  ?actor rdfs:label ?l . FILTER(LANG(?l) = "en" || LANG(?l) = "")
+  ?actor skos:prefLabel ?l .
 }
 """
 
@@ -72,7 +73,7 @@ _TOPICS = _PREFIXES + """
 SELECT ?article ?event (SAMPLE(?l) AS ?label) WHERE {
   ?event a dip:Event ; dip:article ?a ; dip:topic ?t .
   ?a schema:identifier ?article .
-  ?t rdfs:label ?l . FILTER(LANG(?l) = "en")
+  ?t skos:prefLabel ?l .
 } GROUP BY ?article ?event ?t
 """
 
@@ -121,9 +122,9 @@ def iter_events(store: Store, article: str | None = None) -> Iterator[dict]:
 
 
 def _actor_names(store: Store, actors: set) -> tuple[dict[str, str], dict[str, str]]:
-    """QID and label (English, else untagged; the smallest when several) of each actor IRI."""
+    """QID and display name of each actor IRI."""
     qids: dict[str, str] = {}
-    labels: dict[str, tuple[int, str]] = {}
+    labels: dict[str, str] = {}
     nodes = sorted(actors, key=lambda n: n.value)
     for k in range(0, len(nodes), 500):
         values = " ".join(str(n) for n in nodes[k : k + 500])  # IRIs read from the store
@@ -132,11 +133,8 @@ def _actor_names(store: Store, actors: set) -> tuple[dict[str, str], dict[str, s
             old = qids.get(row["actor"].value)
             qids[row["actor"].value] = qid if old is None else min(old, qid)
         for row in store.query(_LABELS % values, use_default_graph_as_union=True):
-            rank = (0 if row["l"].language == "en" else 1, row["l"].value)
-            key = row["actor"].value
-            if key not in labels or rank < labels[key]:
-                labels[key] = rank
-    return qids, {k: v[1] for k, v in labels.items()}
+            labels.setdefault(row["actor"].value, row["l"].value)
+    return qids, labels
 
 
 def _actor_key(a: dict) -> tuple:
