@@ -190,13 +190,12 @@ class _Analysis:
         doc, n = self.toks, self.n
         seg = [0] * n
         sid = 0
-        has_sents = self.doc.has_annotation("SENT_START")
         for k, tok in enumerate(doc):
             if k > 0:
                 gap = self.text[doc[k - 1].idx + len(doc[k - 1]) : tok.idx]
                 if "\n" in gap or tok.is_space or doc[k - 1].is_space:
                     sid += 1
-                elif has_sents and tok.is_sent_start:
+                elif tok.is_sent_start:  # None where no sentencizer ran
                     sid += 1
             seg[k] = sid
         self.seg = seg
@@ -1114,12 +1113,17 @@ def make_kg_entities(
 
 
 def make_nlp(gazetteer_paths: Iterable[str] = ()) -> Language:
-    """``spacy.blank("id")`` + sentencizer + lookup lemmatizer + ``kg_entities``."""
+    """``spacy.blank("id")`` + sentencizer + lookup lemmatizer + ``kg_entities``.
+
+    The sentencizer and the lemmatizer are spaCy's rules and spacy-lookups-data's table run
+    on arrays (:mod:`kg.pipes`), under spaCy's names."""
     import spacy
 
+    import kg.pipes  # noqa: F401  (registers kg_sentencizer and kg_lemmatizer)
+
     nlp = spacy.blank("id")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.add_pipe("kg_sentencizer", name="sentencizer")
+    nlp.add_pipe("kg_lemmatizer", name="lemmatizer", config={"mode": "lookup"})
     nlp.add_pipe("kg_entities", config={"gazetteer_paths": [str(p) for p in gazetteer_paths]})
     nlp.initialize()
     return nlp

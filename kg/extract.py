@@ -31,7 +31,9 @@ import tomllib
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, NamedTuple
+
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 
 from kg.dates import resolve_dates, resolve_relative
 from kg.entities import Mention, annotate, capitals, find_mentions, make_nlp
@@ -142,8 +144,7 @@ class Patterns:
 # ----------------------------------------------------------------------- sentences
 
 
-@dataclass
-class Word:
+class Word(NamedTuple):
     text: str
     lower: str
     start: int
@@ -341,26 +342,25 @@ class Extractor:
     # -- sentence segmentation ----------------------------------------------------
 
     def _sentences(self, doc, spans, mentions, date_mentions, article) -> Iterable[Sentence]:
+        """The sentencizer's sentences, cut again at every newline (news paragraphs are
+        lines), as lists of words without the whitespace tokens. Reads the tokens as one
+        array: a ``Token`` object per token costs more than the rest of this."""
         text = article.text
         quotes = _quote_spans(text)
         index = 0
-        for sent in doc.sents:
-            # a newline always ends a sentence: news paragraphs are lines
-            chunk: list = []
-            for tok in sent:
-                if tok.is_space and "\n" in tok.text:
-                    if chunk:
-                        yield from self._make_sentence(index, chunk, spans, mentions, date_mentions, quotes, article)
-                        index += 1
-                    chunk = []
-                elif not tok.is_space:
-                    chunk.append(tok)
-            if chunk:
+        chunk: list[Word] = []
+        for idx, length, is_space, sent_start in doc.to_array([IDX, LENGTH, IS_SPACE, SENT_START]).tolist():
+            if (sent_start == 1 or (is_space and "\n" in text[idx:idx + length])) and chunk:
                 yield from self._make_sentence(index, chunk, spans, mentions, date_mentions, quotes, article)
                 index += 1
+                chunk = []
+            if not is_space:
+                word = text[idx:idx + length]
+                chunk.append(Word(word, word.lower(), idx, idx + length))
+        if chunk:
+            yield from self._make_sentence(index, chunk, spans, mentions, date_mentions, quotes, article)
 
-    def _make_sentence(self, index, toks, spans, mentions, date_mentions, quotes, article):
-        words = [Word(t.text, t.text.lower(), t.idx, t.idx + len(t.text)) for t in toks]
+    def _make_sentence(self, index, words, spans, mentions, date_mentions, quotes, article):
         first = _span_index(words[0].start, spans)
         if first < 0 or first != _span_index(words[-1].start, spans):
             words = [w for w in words if _inside(w.start, spans)]  # the sentence crosses a layout gap

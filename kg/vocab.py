@@ -25,7 +25,10 @@ class Namespace:
             raise AttributeError(name)
         if self._closed and name not in self._terms:
             raise AttributeError(f"{name!r} is not a term of <{self.iri}>")
-        return NamedNode(self.iri + name)
+        node = NamedNode(self.iri + name)
+        if name.isidentifier():
+            setattr(self, name, node)  # the next access is an ordinary attribute lookup
+        return node
 
     def __getitem__(self, name: str) -> NamedNode:
         return self.__getattr__(name)

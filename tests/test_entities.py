@@ -51,6 +51,26 @@ def test_pipeline_components(nlp):
     assert (span.text, span.label_, span.kb_id_, span.id_) == ("Jenewa", "city", "Q71", "geneva")
 
 
+def test_array_sentencizer_and_lemmatizer_agree_with_spacys(nlp):
+    """kg.pipes runs spaCy's rules on arrays: the same sentences and lemmas as spaCy's own
+    components, on the seed article and on text with quotes, ellipses and bare punctuation."""
+    import spacy
+
+    ref = spacy.blank("id")
+    ref.add_pipe("sentencizer")
+    ref.add_pipe("lemmatizer", config={"mode": "lookup"})
+    ref.initialize()
+    texts = [SEED.read_text(encoding="utf-8"),
+             'Ia berkata: "Kami menolak!" ... Lalu?! Pertemuan (di Jenewa). Selesai',
+             "...", "?", "Tanpa titik akhir", ""]
+    for text in texts:
+        ours = annotate(nlp, text, SEED_DATE)
+        theirs = ref(text)
+        assert [t.is_sent_start for t in ours] == [t.is_sent_start for t in theirs], text[:40]
+        assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs], text[:40]
+    assert any(t.lemma_ != t.text for t in annotate(nlp, texts[0], SEED_DATE))
+
+
 def test_find_mentions_on_a_plain_doc(nlp):
     doc = nlp.make_doc("Presiden AS menelepon Presiden Rusia.")  # no component run
     ms = find_mentions(doc, date(2025, 6, 7))
