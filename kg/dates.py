@@ -135,15 +135,25 @@ _SKIP: tuple = ()  # a resolver returns this to drop a match
 _Resolver = Callable[
     [re.Match[str], "date | None"], "tuple[date | None, str, bool, bool, tuple[int, str] | None]"
 ]
-_PATTERNS: list[tuple[re.Pattern[str], _Resolver]] = []
+# (pattern, gate, resolver): the gate is a necessary condition, searched in the lower-cased
+# text before the pattern itself: every match of the pattern contains a match of its gate.
+# Gates are plain alternations that Python's regex engine scans quickly; the patterns,
+# with their look-behinds and case-insensitive groups, cost ~1 ms per article each, so a
+# pattern whose gate is absent from an article is not run on it.
+_PATTERNS: list[tuple[re.Pattern[str], re.Pattern[str], _Resolver]] = []
 
 
-def _pattern(regex: str) -> Callable[[_Resolver], _Resolver]:
+def _pattern(regex: str, gate: str) -> Callable[[_Resolver], _Resolver]:
     def deco(fn: _Resolver) -> _Resolver:
-        _PATTERNS.append((re.compile(regex), fn))
+        _PATTERNS.append((re.compile(regex), re.compile(gate), fn))
         return fn
 
     return deco
+
+
+_G_MONTH_ANY = _alt(m.lower() for m in _FULL_MONTHS + _ABBR_MONTHS)
+_G_MONTH_FULL = _alt(m.lower() for m in _FULL_MONTHS)
+_G_UNIT = r"(?:hari|pekan|minggu|bulan|tahun)"
 
 
 # --------------------------------------------------------------------------- arithmetic
@@ -255,7 +265,8 @@ _DIR_AFTER = rf"(?:\s+(?P<dir>{_PAST}|{_FUTURE}))?"
 
 @_pattern(
     rf"{_B}(?:(?P<wd>{_WD})(?:\s+{_TOD})?\s*,?\s*)?"
-    r"\(\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}|\d{2}))?\s*\)"
+    r"\(\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}|\d{2}))?\s*\)",
+    gate=r"\(\s*\d{1,2}\s*/",
 )
 def _slash_in_parens(m, pub):
     """Kompas/detik style: "Jumat (31/12)", "Kamis (5/6/2025)", "(30/5/2025)"."""
@@ -285,14 +296,17 @@ def _full_date(m, pub):
     return _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d"))), "day", False, False, None
 
 
-_pattern(r"(?<![\d/.])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/])")(_full_date)  # 5/6/2025
-_pattern(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d])")(_full_date)  # 2025-06-05
+_pattern(r"(?<![\d/.])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/])",
+         gate=r"\d/\d{1,2}/\d")(_full_date)  # 5/6/2025
+_pattern(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d])",
+         gate=r"\d-\d\d-\d")(_full_date)  # 2025-06-05
 
 
 @_pattern(
     rf"{_B}(?:(?P<wd>{_WD})\s*,?\s+)?(?:(?i:tanggal|tgl\.?)\s+)?(?P<d>\d{{1,2}})"
     rf"(?:\s*[-–—]{{1,2}}\s*\d{{1,2}}|\s+(?:dan|hingga|sampai|s\.?d\.?)\s+\d{{1,2}})?"
-    rf"\s+(?P<mon>{_MONTH_ANY})(?![\w])(?:\s+(?P<y>\d{{4}})(?![\d]))?{_DIR_AFTER}"
+    rf"\s+(?P<mon>{_MONTH_ANY})(?![\w])(?:\s+(?P<y>\d{{4}})(?![\d]))?{_DIR_AFTER}",
+    gate=rf"\d\s+(?:{_G_MONTH_ANY})",
 )
 def _day_month(m, pub):
     """ "9 Januari", "13 Januari 2022", "Selasa, 21 Oktober 2025", "17-20 Juni" (its start)."""
@@ -316,7 +330,8 @@ def _day_month(m, pub):
 
 @_pattern(
     rf"{_B}(?P<span>(?:(?i:bulan|awal|akhir|pertengahan)\s+)?"
-    rf"(?P<mon>{_MONTH_FULL})\s+(?P<y>\d{{4}}))(?![\d])"
+    rf"(?P<mon>{_MONTH_FULL})\s+(?P<y>\d{{4}}))(?![\d])",
+    gate=rf"(?:{_G_MONTH_FULL})\s+\d",
 )
 def _month_year(m, pub):
     return date(int(m.group("y")), MONTHS[m.group("mon").lower()], 1), "month", False, False, None
@@ -326,7 +341,8 @@ def _month_year(m, pub):
     rf"{_B}(?:(?i:pada|sejak|hingga|sampai|jelang|menjelang)\s+)?"
     rf"(?P<span>(?:(?i:bulan|awal|akhir|pertengahan)\s+)?(?P<mon>{_MONTH_FULL})"
     rf"(?P<dirpart>\s+(?P<dir>{_PAST}|{_FUTURE}|ini))?)"
-    rf"(?![\w])"
+    rf"(?![\w])",
+    gate=_G_MONTH_FULL,
 )
 def _month_alone(m, pub):
     """ "Februari lalu", "Juni mendatang", "pada Desember", "awal Mei" (month granularity)."""
@@ -354,7 +370,8 @@ def _month_alone(m, pub):
 @_pattern(
     rf"{_B}(?:(?i:pada|sejak|hingga|sampai|per)\s+)?"
     rf"(?P<span>(?:(?i:awal|akhir|pertengahan)\s+)?(?:(?i:tahun)\s+)?"
-    rf"(?P<y>(?:19|20)\d{{2}}))(?![\d]|[.,/]\d)"
+    rf"(?P<y>(?:19|20)\d{{2}}))(?![\d]|[.,/]\d)",
+    gate=r"(?:19|20)\d\d",
 )
 def _year(m, pub):
     whole = m.group(0).lower()
@@ -368,7 +385,8 @@ def _year(m, pub):
 
 @_pattern(
     rf"{_B}(?P<w>(?i:kemarin\s+lusa|hari\s+ini|kemarin|besok|lusa|tadi\s+{_TOD}"
-    rf"|{_TOD}\s+ini))(?![\w])"
+    rf"|{_TOD}\s+ini))(?![\w])",
+    gate=r"kemarin|besok|lusa|tadi|(?:hari|pagi|siang|sore|petang|malam)\s+ini",
 )
 def _deictic_day(m, pub):
     w = " ".join(m.group("w").lower().split())
@@ -378,7 +396,8 @@ def _deictic_day(m, pub):
 
 @_pattern(
     rf"{_B}(?P<pre>(?i:awal|akhir|pertengahan)\s+)?(?P<unit>(?i:pekan|minggu|bulan|tahun))\s+"
-    rf"(?P<dir>(?i:lalu|kemarin|depan|mendatang|ini|yang\s+lalu|yang\s+akan\s+datang))(?![\w])"
+    rf"(?P<dir>(?i:lalu|kemarin|depan|mendatang|ini|yang\s+lalu|yang\s+akan\s+datang))(?![\w])",
+    gate=r"(?:pekan|minggu|bulan|tahun)\s+(?:lalu|kemarin|depan|mendatang|ini|yang)",
 )
 def _deictic_period(m, pub):
     """ "pekan lalu" (pub - 7 days, week), "bulan depan", "tahun ini", "awal tahun depan"."""
@@ -393,7 +412,8 @@ def _deictic_period(m, pub):
     return _shift(base, amount, unit), unit, True, False, None
 
 
-@_pattern(rf"{_B}{_AMOUNT}\s+(?P<dir>(?i:yang\s+lalu|lalu|silam|lagi|mendatang|terakhir))(?![\w])")
+@_pattern(rf"{_B}{_AMOUNT}\s+(?P<dir>(?i:yang\s+lalu|lalu|silam|lagi|mendatang|terakhir))(?![\w])",
+          gate=rf"{_G_UNIT}\s+(?:yang|lalu|silam|lagi|mendatang|terakhir)")
 def _ago(m, pub):
     """ "tiga hari lalu", "sepekan lalu", "dua tahun silam", "lima hari lagi"."""
     n, unit = _amount(m)
@@ -411,7 +431,8 @@ def _ago(m, pub):
 
 @_pattern(
     rf"(?<![\w(])(?P<wd>{_WD})(?:\s+{_TOD})?"
-    r"(?:\s+(?P<dir>lalu|kemarin|depan|mendatang|ini|yang\s+lalu))?(?![\w])"
+    r"(?:\s+(?P<dir>lalu|kemarin|depan|mendatang|ini|yang\s+lalu))?(?![\w])",
+    gate=r"senin|selasa|rabu|kamis|jum|sabtu|minggu|ahad",
 )
 def _weekday(m, pub):
     """A weekday alone: the latest such day on or before publication ("Kamis", "Jumat
@@ -442,7 +463,8 @@ _AFTER = r"(?i:kemudian|setelahnya|sesudahnya|berikutnya|setelah\s+itu|sesudah\s
 _BEFORE = r"(?i:sebelumnya|sebelum\s+itu)"
 
 
-@_pattern(rf"{_B}(?i:{_AMOUNT})\s+(?P<dir>{_AFTER}|{_BEFORE})(?![\w])")
+@_pattern(rf"{_B}(?i:{_AMOUNT})\s+(?P<dir>{_AFTER}|{_BEFORE})(?![\w])",
+          gate=rf"{_G_UNIT}\s+(?:kemudian|setelah|sesudah|berikutnya|selanjutnya|sebelum)")
 def _anchor_amount(m, pub):
     """ "dua hari kemudian", "sehari sebelumnya", "tiga hari setelahnya"."""
     n, unit = _amount(m)
@@ -455,7 +477,8 @@ def _anchor_amount(m, pub):
 @_pattern(
     rf"{_B}(?P<w>(?i:keesokan\s+harinya|esok\s+harinya|keesokan\s+hari|hari\s+berikutnya"
     r"|hari\s+sebelumnya|malam\s+sebelumnya|pekan\s+berikutnya|minggu\s+berikutnya"
-    r"|bulan\s+berikutnya|tahun\s+berikutnya))(?![\w])"
+    r"|bulan\s+berikutnya|tahun\s+berikutnya))(?![\w])",
+    gate=r"harinya|keesokan|(?:hari|malam|pekan|minggu|bulan|tahun)\s+(?:berikutnya|sebelumnya)",
 )
 def _anchor_word(m, pub):
     w = " ".join(m.group("w").lower().split())
@@ -473,7 +496,10 @@ def resolve_dates(text: str, pub_date: date | None) -> list[DateMention]:
     Overlapping matches are settled by the earliest start, then the longest match.
     """
     found: list[tuple[int, int, int, DateMention]] = []
-    for prio, (regex, fn) in enumerate(_PATTERNS):
+    lowered = text.lower()
+    for prio, (regex, gate, fn) in enumerate(_PATTERNS):
+        if gate.search(lowered) is None:
+            continue
         for m in regex.finditer(text):
             res = fn(m, pub_date)
             if res == _SKIP:

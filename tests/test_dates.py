@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from kg.dates import (
+    _PATTERNS,
     DateMention,
     anchor_relative,
     date_from_url,
@@ -19,90 +20,90 @@ FRI = date(2021, 12, 31)  # the seed's publication date, a Friday
 THU = date(2025, 6, 5)  # a Thursday
 
 
-@pytest.mark.parametrize(
-    ("expr", "pub", "expected", "granularity"),
-    [
-        # day/month in parentheses, with and without year and weekday
-        ("Jumat (31/12)", FRI, date(2021, 12, 31), "day"),
-        ("(30/12)", FRI, date(2021, 12, 30), "day"),
-        ("Kamis (5/6/2025)", THU, date(2025, 6, 5), "day"),
-        ("(30/5/2025)", THU, date(2025, 5, 30), "day"),
-        ("Senin (2/6)", THU, date(2025, 6, 2), "day"),
-        ("Minggu (1/6/2025)", THU, date(2025, 6, 1), "day"),
-        ("Jumat pagi (31/12)", FRI, date(2021, 12, 31), "day"),
-        # day + month name: the year from the publication date
-        ("9 Januari", FRI, date(2022, 1, 9), "day"),
-        ("7 Desember", FRI, date(2021, 12, 7), "day"),
-        ("13 Januari 2022", FRI, date(2022, 1, 13), "day"),
-        ("10 Januari 2022", FRI, date(2022, 1, 10), "day"),
-        ("19 Mei", THU, date(2025, 5, 19), "day"),
-        ("1 April 2026", THU, date(2026, 4, 1), "day"),
-        ("Sabtu, 7 Juni 2025", THU, date(2025, 6, 7), "day"),
-        ("tanggal 1 Agustus", THU, date(2025, 8, 1), "day"),
-        ("17-20 Juni mendatang", THU, date(2025, 6, 17), "day"),
-        ("26--28 Oktober 2025", THU, date(2025, 10, 26), "day"),
-        ("1 November lalu", date(2025, 11, 6), date(2025, 11, 1), "day"),
-        # abbreviated months
-        ("9 Jan", FRI, date(2022, 1, 9), "day"),
-        ("7 Des", FRI, date(2021, 12, 7), "day"),
-        ("5 Agu 2021", FRI, date(2021, 8, 5), "day"),
-        ("5 Agt 2021", FRI, date(2021, 8, 5), "day"),
-        ("12 Okt. 2021", FRI, date(2021, 10, 12), "day"),
-        ("3 Feb 2022", FRI, date(2022, 2, 3), "day"),
-        # numeric dates
-        ("31/12/2024", THU, date(2024, 12, 31), "day"),
-        ("2025-06-02", THU, date(2025, 6, 2), "day"),
-        # deictic days
-        ("hari ini", FRI, FRI, "day"),
-        ("Hari ini", THU, THU, "day"),
-        ("kemarin", FRI, date(2021, 12, 30), "day"),
-        ("besok", FRI, date(2022, 1, 1), "day"),
-        ("lusa", FRI, date(2022, 1, 2), "day"),
-        ("kemarin lusa", THU, date(2025, 6, 3), "day"),
-        ("tadi pagi", THU, THU, "day"),
-        ("malam ini", THU, THU, "day"),
-        # weekdays alone: the latest such day on or before publication
-        ("Kamis", FRI, date(2021, 12, 30), "day"),
-        ("Jumat", FRI, FRI, "day"),
-        ("Jumat pagi", FRI, FRI, "day"),
-        ("Sabtu", FRI, date(2021, 12, 25), "day"),
-        ("Kamis", THU, THU, "day"),
-        ("Jumat", THU, date(2025, 5, 30), "day"),
-        ("Rabu", THU, date(2025, 6, 4), "day"),
-        ("Minggu", THU, date(2025, 6, 1), "day"),
-        ("Jum'at", THU, date(2025, 5, 30), "day"),
-        ("Jumat lalu", FRI, date(2021, 12, 24), "day"),
-        ("Senin depan", FRI, date(2022, 1, 3), "day"),
-        ("Senin mendatang", THU, date(2025, 6, 9), "day"),
-        # weeks, months, years
-        ("pekan lalu", FRI, date(2021, 12, 24), "week"),
-        ("minggu lalu", FRI, date(2021, 12, 24), "week"),
-        ("Minggu lalu", FRI, date(2021, 12, 24), "week"),
-        ("pekan depan", THU, date(2025, 6, 12), "week"),
-        ("bulan depan", FRI, date(2022, 1, 1), "month"),
-        ("bulan lalu", THU, date(2025, 5, 1), "month"),
-        ("bulan ini", THU, date(2025, 6, 1), "month"),
-        ("tahun depan", FRI, date(2022, 1, 1), "year"),
-        ("awal tahun depan", FRI, date(2022, 1, 1), "year"),
-        ("tahun lalu", FRI, date(2020, 1, 1), "year"),
-        ("tahun ini", THU, date(2025, 1, 1), "year"),
-        ("Februari lalu", THU, date(2025, 2, 1), "month"),
-        ("Desember mendatang", THU, date(2025, 12, 1), "month"),
-        ("Januari mendatang", THU, date(2026, 1, 1), "month"),
-        ("akhir Mei lalu", THU, date(2025, 5, 1), "month"),
-        ("Oktober 2023", THU, date(2023, 10, 1), "month"),
-        ("tahun 2026", THU, date(2026, 1, 1), "year"),
-        # counted offsets from publication, with Indonesian number words
-        ("tiga hari lalu", FRI, date(2021, 12, 28), "day"),
-        ("sehari lalu", FRI, date(2021, 12, 30), "day"),
-        ("sepekan lalu", FRI, date(2021, 12, 24), "week"),
-        ("dua minggu lalu", THU, date(2025, 5, 22), "week"),
-        ("sepuluh hari yang lalu", THU, date(2025, 5, 26), "day"),
-        ("lima hari lagi", THU, date(2025, 6, 10), "day"),
-        ("dua tahun lalu", THU, date(2023, 1, 1), "year"),
-        ("sebulan lalu", THU, date(2025, 5, 1), "month"),
-    ],
-)
+RESOLVE_CASES = [
+    # day/month in parentheses, with and without year and weekday
+    ("Jumat (31/12)", FRI, date(2021, 12, 31), "day"),
+    ("(30/12)", FRI, date(2021, 12, 30), "day"),
+    ("Kamis (5/6/2025)", THU, date(2025, 6, 5), "day"),
+    ("(30/5/2025)", THU, date(2025, 5, 30), "day"),
+    ("Senin (2/6)", THU, date(2025, 6, 2), "day"),
+    ("Minggu (1/6/2025)", THU, date(2025, 6, 1), "day"),
+    ("Jumat pagi (31/12)", FRI, date(2021, 12, 31), "day"),
+    # day + month name: the year from the publication date
+    ("9 Januari", FRI, date(2022, 1, 9), "day"),
+    ("7 Desember", FRI, date(2021, 12, 7), "day"),
+    ("13 Januari 2022", FRI, date(2022, 1, 13), "day"),
+    ("10 Januari 2022", FRI, date(2022, 1, 10), "day"),
+    ("19 Mei", THU, date(2025, 5, 19), "day"),
+    ("1 April 2026", THU, date(2026, 4, 1), "day"),
+    ("Sabtu, 7 Juni 2025", THU, date(2025, 6, 7), "day"),
+    ("tanggal 1 Agustus", THU, date(2025, 8, 1), "day"),
+    ("17-20 Juni mendatang", THU, date(2025, 6, 17), "day"),
+    ("26--28 Oktober 2025", THU, date(2025, 10, 26), "day"),
+    ("1 November lalu", date(2025, 11, 6), date(2025, 11, 1), "day"),
+    # abbreviated months
+    ("9 Jan", FRI, date(2022, 1, 9), "day"),
+    ("7 Des", FRI, date(2021, 12, 7), "day"),
+    ("5 Agu 2021", FRI, date(2021, 8, 5), "day"),
+    ("5 Agt 2021", FRI, date(2021, 8, 5), "day"),
+    ("12 Okt. 2021", FRI, date(2021, 10, 12), "day"),
+    ("3 Feb 2022", FRI, date(2022, 2, 3), "day"),
+    # numeric dates
+    ("31/12/2024", THU, date(2024, 12, 31), "day"),
+    ("2025-06-02", THU, date(2025, 6, 2), "day"),
+    # deictic days
+    ("hari ini", FRI, FRI, "day"),
+    ("Hari ini", THU, THU, "day"),
+    ("kemarin", FRI, date(2021, 12, 30), "day"),
+    ("besok", FRI, date(2022, 1, 1), "day"),
+    ("lusa", FRI, date(2022, 1, 2), "day"),
+    ("kemarin lusa", THU, date(2025, 6, 3), "day"),
+    ("tadi pagi", THU, THU, "day"),
+    ("malam ini", THU, THU, "day"),
+    # weekdays alone: the latest such day on or before publication
+    ("Kamis", FRI, date(2021, 12, 30), "day"),
+    ("Jumat", FRI, FRI, "day"),
+    ("Jumat pagi", FRI, FRI, "day"),
+    ("Sabtu", FRI, date(2021, 12, 25), "day"),
+    ("Kamis", THU, THU, "day"),
+    ("Jumat", THU, date(2025, 5, 30), "day"),
+    ("Rabu", THU, date(2025, 6, 4), "day"),
+    ("Minggu", THU, date(2025, 6, 1), "day"),
+    ("Jum'at", THU, date(2025, 5, 30), "day"),
+    ("Jumat lalu", FRI, date(2021, 12, 24), "day"),
+    ("Senin depan", FRI, date(2022, 1, 3), "day"),
+    ("Senin mendatang", THU, date(2025, 6, 9), "day"),
+    # weeks, months, years
+    ("pekan lalu", FRI, date(2021, 12, 24), "week"),
+    ("minggu lalu", FRI, date(2021, 12, 24), "week"),
+    ("Minggu lalu", FRI, date(2021, 12, 24), "week"),
+    ("pekan depan", THU, date(2025, 6, 12), "week"),
+    ("bulan depan", FRI, date(2022, 1, 1), "month"),
+    ("bulan lalu", THU, date(2025, 5, 1), "month"),
+    ("bulan ini", THU, date(2025, 6, 1), "month"),
+    ("tahun depan", FRI, date(2022, 1, 1), "year"),
+    ("awal tahun depan", FRI, date(2022, 1, 1), "year"),
+    ("tahun lalu", FRI, date(2020, 1, 1), "year"),
+    ("tahun ini", THU, date(2025, 1, 1), "year"),
+    ("Februari lalu", THU, date(2025, 2, 1), "month"),
+    ("Desember mendatang", THU, date(2025, 12, 1), "month"),
+    ("Januari mendatang", THU, date(2026, 1, 1), "month"),
+    ("akhir Mei lalu", THU, date(2025, 5, 1), "month"),
+    ("Oktober 2023", THU, date(2023, 10, 1), "month"),
+    ("tahun 2026", THU, date(2026, 1, 1), "year"),
+    # counted offsets from publication, with Indonesian number words
+    ("tiga hari lalu", FRI, date(2021, 12, 28), "day"),
+    ("sehari lalu", FRI, date(2021, 12, 30), "day"),
+    ("sepekan lalu", FRI, date(2021, 12, 24), "week"),
+    ("dua minggu lalu", THU, date(2025, 5, 22), "week"),
+    ("sepuluh hari yang lalu", THU, date(2025, 5, 26), "day"),
+    ("lima hari lagi", THU, date(2025, 6, 10), "day"),
+    ("dua tahun lalu", THU, date(2023, 1, 1), "year"),
+    ("sebulan lalu", THU, date(2025, 5, 1), "month"),
+    ]
+
+
+@pytest.mark.parametrize(("expr", "pub", "expected", "granularity"), RESOLVE_CASES)
 def test_resolve(expr: str, pub: date, expected: date, granularity: str) -> None:
     assert resolve(expr, pub) == expected
     (mention,) = resolve_dates(expr, pub)
@@ -129,27 +130,27 @@ def test_relative_flag(expr: str, relative: bool) -> None:
     assert mention.relative is relative
 
 
-@pytest.mark.parametrize(
-    ("expr", "anchor", "expected"),
-    [
-        ("dua hari kemudian", date(2022, 1, 9), date(2022, 1, 11)),
-        ("sehari kemudian", date(2022, 1, 9), date(2022, 1, 10)),
-        ("tiga hari setelahnya", date(2022, 1, 9), date(2022, 1, 12)),
-        ("empat hari sesudahnya", date(2025, 6, 5), date(2025, 6, 9)),
-        ("sepuluh hari kemudian", date(2025, 6, 5), date(2025, 6, 15)),
-        ("dua belas hari kemudian", date(2025, 6, 5), date(2025, 6, 17)),
-        ("5 hari kemudian", date(2025, 6, 5), date(2025, 6, 10)),
-        ("keesokan harinya", date(2021, 12, 31), date(2022, 1, 1)),
-        ("hari berikutnya", date(2021, 12, 31), date(2022, 1, 1)),
-        ("sehari sebelumnya", date(2022, 1, 1), date(2021, 12, 31)),
-        ("dua hari sebelumnya", date(2025, 6, 5), date(2025, 6, 3)),
-        ("seminggu kemudian", date(2025, 6, 5), date(2025, 6, 12)),
-        ("sepekan setelahnya", date(2025, 6, 5), date(2025, 6, 12)),
-        ("dua pekan kemudian", date(2025, 6, 5), date(2025, 6, 19)),
-        ("sebulan kemudian", date(2022, 1, 9), date(2022, 2, 1)),
-        ("setahun kemudian", date(2022, 1, 9), date(2023, 1, 1)),
-    ],
-)
+ANCHOR_CASES = [
+    ("dua hari kemudian", date(2022, 1, 9), date(2022, 1, 11)),
+    ("sehari kemudian", date(2022, 1, 9), date(2022, 1, 10)),
+    ("tiga hari setelahnya", date(2022, 1, 9), date(2022, 1, 12)),
+    ("empat hari sesudahnya", date(2025, 6, 5), date(2025, 6, 9)),
+    ("sepuluh hari kemudian", date(2025, 6, 5), date(2025, 6, 15)),
+    ("dua belas hari kemudian", date(2025, 6, 5), date(2025, 6, 17)),
+    ("5 hari kemudian", date(2025, 6, 5), date(2025, 6, 10)),
+    ("keesokan harinya", date(2021, 12, 31), date(2022, 1, 1)),
+    ("hari berikutnya", date(2021, 12, 31), date(2022, 1, 1)),
+    ("sehari sebelumnya", date(2022, 1, 1), date(2021, 12, 31)),
+    ("dua hari sebelumnya", date(2025, 6, 5), date(2025, 6, 3)),
+    ("seminggu kemudian", date(2025, 6, 5), date(2025, 6, 12)),
+    ("sepekan setelahnya", date(2025, 6, 5), date(2025, 6, 12)),
+    ("dua pekan kemudian", date(2025, 6, 5), date(2025, 6, 19)),
+    ("sebulan kemudian", date(2022, 1, 9), date(2022, 2, 1)),
+    ("setahun kemudian", date(2022, 1, 9), date(2023, 1, 1)),
+]
+
+
+@pytest.mark.parametrize(("expr", "anchor", "expected"), ANCHOR_CASES)
 def test_resolve_relative(expr: str, anchor: date, expected: date) -> None:
     assert resolve_relative(expr, anchor) == expected
     (mention,) = resolve_dates(expr, FRI)
@@ -162,6 +163,20 @@ def test_resolve_relative_falls_back_to_plain_resolution() -> None:
     assert resolve_relative("kemarin", date(2025, 6, 5)) == date(2025, 6, 4)
     assert resolve_relative("tidak ada tanggal", date(2025, 6, 5)) is None
     assert resolve_relative("beberapa hari kemudian", date(2025, 6, 5)) is None
+
+
+def test_every_match_contains_its_patterns_gate() -> None:
+    """resolve_dates skips a pattern whose gate is not in the lower-cased text: each gate
+    must be a necessary condition of its pattern. Checked on every expression above, as
+    written and in capitals, so a gate narrower than its pattern fails here."""
+    exprs = [c[0] for c in RESOLVE_CASES] + [c[0] for c in ANCHOR_CASES]
+    seen = set()
+    for expr in exprs + [e.upper() for e in exprs]:
+        for prio, (regex, gate, _fn) in enumerate(_PATTERNS):
+            for m in regex.finditer(expr):
+                assert gate.search(m.group(0).lower()), (expr, regex.pattern[:60])
+                seen.add(prio)
+    assert seen == set(range(len(_PATTERNS)))  # every pattern is exercised
 
 
 SEED_SENTENCE = (
