@@ -1469,10 +1469,11 @@ class Extractor:
             events.append(ev)
 
     def _occasion_dates(self, ex: Extraction, sentences: list[Sentence], article: Article) -> None:
-        """What is said at the occasion the lead reports ("… dalam konferensi pers pada Jumat
-        (30/5/2025)") is dated by it: an undated event in a sentence of reported speech, with
-        no time of its own and no marker of an earlier time ("sebelumnya", "pernah", "lalu"),
-        takes the lead's day when that day is at most a week before publication."""
+        """What the lead reports is dated by the lead's day ("… dalam konferensi pers pada
+        Jumat (30/5/2025)"; "Prabowo memulai kunjungan kenegaraannya … Senin (16/6/2025)"):
+        an undated event in a sentence with no time of its own, no marker of an earlier time
+        ("sebelumnya", "pernah", "lalu") and nothing planned takes the lead's day when that
+        day is at most a week before publication."""
         if article.date is None:
             return
         occasion = None
@@ -1487,8 +1488,6 @@ class Extractor:
         for ev in ex.events:
             s = getattr(ev, "_sentence", None)
             if ev.date is not None or s is None or s.dates or {"Future", "Planned"} & set(ev.contexts):
-                continue
-            if not (s.speaker or s.quotes):
                 continue
             if any(w.lower in self.past for w in s.words):
                 continue

@@ -210,6 +210,17 @@ def test_what_is_said_at_the_reported_occasion_takes_its_day(tmp_path):
     assert before["date"] is None
 
 
+def test_what_the_lead_narrates_takes_its_day(tmp_path):
+    evs = events_of(tmp_path, "JAKARTA, KOMPAS.com - Presiden Prabowo Subianto memulai kunjungan "
+                    "kenegaraannya di Singapura, Senin (16/6/2025).\n\n"
+                    "Presiden Tharman menyampaikan apresiasi kepada Presiden Prabowo.\n\n"
+                    "Tharman sebelumnya pernah memuji Presiden Macron.\n\n"
+                    "Tharman akan mendukung Presiden Macron.", pub="2025-06-16")
+    (now,) = find(evs, "SUPPORT", target=[PRABOWO])
+    assert now["date"] == date(2025, 6, 16)
+    assert [e["date"] for e in find(evs, "SUPPORT", target=[MACRON])] == [None, None]
+
+
 def test_place_after_an_unknown_building(tmp_path):
     evs = events_of(tmp_path, "Presiden Prabowo Subianto bertemu Presiden Rusia Vladimir Putin di Istana "
                     "Constantine, St Petersburg, Kamis (19/6/2025).", pub="2025-06-20")
