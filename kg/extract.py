@@ -741,6 +741,13 @@ class Extractor:
                 preps = OBJECT_PREPS if trig.type in UNDIRECTED else OBJECT_PREPS + ("dengan", "dari")
                 preps += trig.target_preps
                 targets, after = self._object(s, mt.j, limit, prepositions=preps)
+                if mt.j - mt.i >= 2 and W[mt.i].lower in self.light_verbs and targets:
+                    # "menegaskan dukungan Singapura terhadap hak rakyat Palestina": the name
+                    # after the noun is whose support it is; the target follows "terhadap"
+                    owner, _ = self._noun_actors(s, mt.j, limit, modifiers=False)
+                    beyond = self._after_word(s, mt.j, limit, ("terhadap", "kepada", "bagi", "atas"))
+                    if owner and beyond and not set(beyond) & set(owner):
+                        targets = beyond
             complement_from = after
         elif voice == "passive":
             targets = self._passive_subject(s, mt.i, state)

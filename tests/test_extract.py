@@ -560,3 +560,10 @@ def test_a_meeting_the_speaker_looks_forward_to_is_his_and_planned(tmp_path):
     (meeting,) = find(evs, "CONSULT")
     assert meeting["source"] | meeting["target"] == {MACRON, PRABOWO}
     assert {"Planned", "Future"} <= meeting["contexts"]
+
+
+def test_whose_support_is_no_target(tmp_path):
+    evs = events_of(tmp_path, "Perdana Menteri Singapura Lawrence Wong menegaskan dukungan Singapura "
+                    "terhadap hak rakyat Palestina.")
+    (ev,) = find(evs, "SUPPORT")
+    assert ev["source"] == {"Q6504758"} and ev["target"] == {"Q23792"}
