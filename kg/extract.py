@@ -35,7 +35,7 @@ from typing import Iterable, NamedTuple
 
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 
-from kg.dates import resolve_dates, resolve_relative
+from kg.dates import NUMBER_WORDS, resolve_dates, resolve_relative
 from kg.entities import Mention, annotate, capitals, find_mentions, make_nlp
 from kg.model import Article, Entity, Event, Extraction, PositionHolding, Statement
 from kg.morph import derive, voice_of
@@ -489,10 +489,14 @@ class Extractor:
         i = 0
         while i < len(W):
             found = None
-            for trig in self.p.triggers.get(W[i].lower, ()):
+            trigs = self.p.triggers.get(W[i].lower, ())
+            owned = not trigs and W[i].lower.endswith("nya")
+            if owned:  # "kunjungannya", "pertemuannya": a noun with its owner in "-nya"
+                trigs = [t for t in self.p.triggers.get(W[i].lower[:-3], ()) if len(t.words) == 1 and t.voice == "noun"]
+            for trig in trigs:
                 n = len(trig.words)
                 got = tuple(w.lower for w in W[i : i + n])
-                if got == trig.words or (
+                if owned or got == trig.words or (
                     n > 1 and got[:-1] == trig.words[:-1] and got[-1] == trig.words[-1] + "nya"
                 ):
                     if i + n < len(W) and W[i + n].lower in trig.not_followed_by:
@@ -767,6 +771,14 @@ class Extractor:
             complement_from = after
             if by:
                 sources = by
+            elif not participants and self._owned(s, mt):
+                # "Xi menutup kunjungan tiga harinya di Korea Selatan": the owner of the
+                # noun ("-nya") is the subject of its clause
+                owner = self._owner(s, mt, state)
+                if trig.type == "CONSULT":
+                    participants = owner
+                else:
+                    sources = owner
             if trig.type == "CONSULT" and not participants and not with_ and not by and (
                     (mt.i > 0 and W[mt.i - 1].lower in {"usai", "seusai", "setelah", "sesudah", "sebelum", "dalam"})
                     or (mt.j < len(W) and W[mt.j].lower in {"mereka", "keduanya"})):
@@ -1183,6 +1195,35 @@ class Extractor:
                 return self._group(s, m, end)
             break
         return []
+
+    def _owned(self, s: Sentence, mt: Match) -> bool:
+        """The noun trigger carries "-nya", or a word of its own noun phrase right after it
+        does ("kunjungannya", "kunjungan kenegaraannya", "kunjungan tiga harinya")."""
+        W = s.words
+        if W[mt.j - 1].lower.endswith("nya"):
+            return True
+        for k in range(mt.j, min(mt.j + 3, len(W))):
+            w = W[k]
+            if w.lower.endswith("nya") and len(w.lower) > 4 and w.text.islower() and w.lower not in self.adverbs:
+                return True
+            if not (w.lower in self.noun_modifiers or w.lower in NUMBER_WORDS or w.text.isdigit()):
+                return False  # "dialog ini hanya …": the noun phrase ended
+        return False
+
+    def _owner(self, s: Sentence, mt: Match, state: DocState) -> list[str]:
+        """Whose "-nya": the name right before "dalam" ("kehadiran Presiden Prabowo dalam
+        kunjungan kenegaraan perdananya"), else the subject of the sentence's first verb
+        ("Macron memberikan tanda jasa kepada Prabowo, dalam rangkaian kunjungannya";
+        "Trump menawarkan pertemuan dengan Kim selama kunjungannya ke Seoul")."""
+        W = s.words
+        if mt.i >= 2 and W[mt.i - 1].lower == "dalam":
+            before = next((m for m in s.mentions if m.kind in ACTOR_KINDS
+                           and W[mt.i - 2].start <= m.end_char - 1 < W[mt.i - 2].end), None)
+            if before is not None:
+                return self._group(s, before, W[mt.i - 1].start)
+        verb = next((k for k, w in enumerate(W[:mt.i]) if w.text[:1].islower() and _looks_verb(w.lower)
+                     and w.lower not in self.report_words), None)
+        return self._subject(s, verb if verb is not None else mt.i, state)
 
     def _noun_actors(self, s: Sentence, j: int, limit: int, modifiers: bool = True) -> tuple[list[str], int]:
         """Actors that a noun trigger takes: 'pertemuan Dewan Rusia-NATO', 'antara X dan Y'."""
@@ -1984,6 +2025,19 @@ def _more_specific(ex: Extraction | None, a: str | None, b: str | None) -> str |
     return b if ex.entities.get(b) is not None and ex.entities[b].kind == "city" else a
 
 
+def _host_of(ex: Extraction | None, a: list[str], b: list[str]) -> list[str] | None:
+    """A visit's host named twice, as a country and as a person whose position is in it
+    ("kunjungan Xi ke Korea Selatan", "… bersama Presiden Lee"): the person; else None."""
+    if ex is None or len(a) != 1 or len(b) != 1:
+        return None
+    for country, person in ((a[0], b[0]), (b[0], a[0])):
+        ent, host = ex.entities.get(country), ex.entities.get(person)
+        if ent is not None and host is not None and ent.kind == "country" and host.kind == "person" \
+                and ent.qid is not None and _country_of(ex, person) == ent.qid:
+            return [person]
+    return None
+
+
 def _merge_events(events: list[Event], ex: Extraction | None = None) -> list[Event]:
     """Merge mentions of the same event: same type and actors, no conflicting mode/date/place."""
     out: list[Event] = []
@@ -1996,7 +2050,8 @@ def _merge_events(events: list[Event], ex: Extraction | None = None) -> list[Eve
                 # "Macron mengunjungi tiga negara …" restates "kunjungan Macron ke Indonesia":
                 # a meeting or visit by the same source that names no one else
                 ev.type == "CONSULT" and prev.mode == ev.mode == "visit"
-                and set(prev.sources) == set(ev.sources) and not (prev.targets and ev.targets)
+                and set(prev.sources) == set(ev.sources)
+                and (not (prev.targets and ev.targets) or _host_of(ex, prev.targets, ev.targets))
             ):
                 continue
             if ev.type != "CONSULT" and prev.evidence != ev.evidence:
@@ -2012,7 +2067,7 @@ def _merge_events(events: list[Event], ex: Extraction | None = None) -> list[Eve
         if target is None:
             out.append(ev)
             continue
-        target.targets = target.targets or list(ev.targets)
+        target.targets = _host_of(ex, target.targets, ev.targets) or target.targets or list(ev.targets)
         target.mode = target.mode or ev.mode
         target.date = target.date or ev.date
         target.date_text = target.date_text or ev.date_text

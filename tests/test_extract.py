@@ -567,3 +567,26 @@ def test_whose_support_is_no_target(tmp_path):
                     "terhadap hak rakyat Palestina.")
     (ev,) = find(evs, "SUPPORT")
     assert ev["source"] == {"Q6504758"} and ev["target"] == {"Q23792"}
+
+
+def test_a_visit_owned_by_nya_is_its_subjects(tmp_path):
+    evs = events_of(tmp_path, "Usai KTT, Presiden China Xi Jinping menutup kunjungan tiga harinya di "
+                    "Korea Selatan dengan menghadiri pertemuan puncak bersama Presiden Korea Selatan "
+                    "Lee Jae Myung.\n\nKunjungan Xi menjadi yang pertama ke Korea Selatan dalam 11 tahun.",
+                    pub="2025-11-02")
+    (visit,) = [e for e in evs if e["type"] == "CONSULT"]  # the restatement is the same visit
+    assert (visit["source"], visit["target"], visit["place"], visit["mode"]) == (
+        {"Q15031"}, {"Q12612463"}, "Q884", "visit")
+
+
+def test_whose_nya_after_dalam_and_after_a_comma(tmp_path):
+    evs = events_of(tmp_path, "Presiden Tharman menyampaikan apresiasi atas kehadiran Presiden Prabowo "
+                    "dalam kunjungan kenegaraan perdananya ke Singapura.", pub="2025-06-16")
+    assert find(evs, "CONSULT", source=[PRABOWO], target=["Q334"])
+    evs = events_of(tmp_path, "Presiden Prancis, Emmanuel Macron, memberikan tanda jasa kehormatan kepada "
+                    "Presiden Prabowo Subianto, dalam rangkaian kunjungannya ke Jakarta.", pub="2025-05-29")
+    assert find(evs, "CONSULT", source=[MACRON]) and not find(evs, "CONSULT", source=[PRABOWO])
+    # an adverb in -nya is no owner: "dialog ini hanya …"
+    evs = events_of(tmp_path, "Presiden Biden menegaskan bahwa kemajuan dalam dialog ini hanya dapat "
+                    "terjadi tanpa eskalasi.")
+    assert not find(evs, "CONSULT")
