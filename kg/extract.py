@@ -224,6 +224,7 @@ class Extractor:
         self.consequence = c.words("threat", "consequence")
         self.fronted = c.words("clause", "fronted")
         self.adverbs = c.words("clause", "adverbs")
+        self.statement_nouns = c.words("clause", "statement_nouns")
         self.setting = c.words("clause", "setting")
         self.irrealis = c.words("context", "irrealis")
         self.about = c.words("clause", "about")
@@ -1010,6 +1011,12 @@ class Extractor:
                     if not self._is_oblique(s, m)]
             if near:
                 return [self._key(near[-1])]
+            noun = next((q for q in range(max(lo, 1), k) if W[q].lower in self.statement_nouns
+                         and _looks_verb(W[q - 1].lower)), None)
+            if noun is not None:
+                # "Kemlu Singapura mengeluarkan pernyataan terbaru yang menyerukan …": what the
+                # statement calls for, its issuer does
+                return self._subject(s, noun - 1, state, allow_carry)
         # coordinated verb: "X menegaskan … dan memperingatkan …" shares X
         if i > 0 and W[i - 1].lower in {"dan", "serta", "lalu", "kemudian"} or (
             i > 1 and W[i - 1].lower == "juga" and W[i - 2].lower in {"dan", "serta"}

@@ -590,3 +590,9 @@ def test_whose_nya_after_dalam_and_after_a_comma(tmp_path):
     evs = events_of(tmp_path, "Presiden Biden menegaskan bahwa kemajuan dalam dialog ini hanya dapat "
                     "terjadi tanpa eskalasi.")
     assert not find(evs, "CONSULT")
+
+
+def test_what_a_statement_calls_for_its_issuer_calls_for(tmp_path):
+    evs = events_of(tmp_path, "Kementerian Luar Negeri Singapura telah mengeluarkan pernyataan terbaru "
+                    "yang menyerukan gencatan senjata segera.")
+    assert find(evs, "REQUEST", source=["Q334"])
