@@ -1148,6 +1148,11 @@ class Extractor:
 
     @staticmethod
     def _pronoun_target(state: DocState) -> str:
+        """ "Ia"/"dia": the person who was the subject of the sentence before ("Merz mengatakan
+        akan berbicara dengan PM Netanyahu. Ia memperingatkan …" is Merz), else the last
+        speaker, else the last person named."""
+        if len(state.last_subject) == 1 and state.last_subject[0].startswith("person/"):
+            return state.last_subject[0]
         return state.last_speaker if state.last_speaker and state.last_speaker.startswith("person/") else state.last_person  # type: ignore[return-value]
 
     def _persons_of(self, ev: Event) -> list[str]:

@@ -596,3 +596,10 @@ def test_what_a_statement_calls_for_its_issuer_calls_for(tmp_path):
     evs = events_of(tmp_path, "Kementerian Luar Negeri Singapura telah mengeluarkan pernyataan terbaru "
                     "yang menyerukan gencatan senjata segera.")
     assert find(evs, "REQUEST", source=["Q334"])
+
+
+def test_ia_is_the_subject_before_not_the_last_name(tmp_path):
+    evs = events_of(tmp_path, "Kanselir Jerman Friedrich Merz mengatakan akan segera berbicara dengan "
+                    "Perdana Menteri Israel, Benjamin Netanyahu.\n\nIa kemudian mengecam Hamas.",
+                    pub="2025-05-26")
+    assert find(evs, "ACCUSE", source=[MERZ]) and not find(evs, "ACCUSE", source=[NETANYAHU])
