@@ -599,7 +599,8 @@ def test_what_a_statement_calls_for_its_issuer_calls_for(tmp_path):
 
 
 def test_ia_is_the_subject_before_not_the_last_name(tmp_path):
-    evs = events_of(tmp_path, "Kanselir Jerman Friedrich Merz mengatakan akan segera berbicara dengan "
-                    "Perdana Menteri Israel, Benjamin Netanyahu.\n\nIa kemudian mengecam Hamas.",
-                    pub="2025-05-26")
+    evs = events_of(tmp_path, "Kanselir Jerman Friedrich Merz menyuarakan kritik tajam terhadap Israel.\n\n"
+                    "Dalam pernyataannya pada Senin (26/5/2025), Merz mengatakan akan segera berbicara "
+                    "langsung dengan Perdana Menteri Israel, Benjamin Netanyahu.\n\n"
+                    "Ia kemudian mengecam Hamas.", pub="2025-05-26")
     assert find(evs, "ACCUSE", source=[MERZ]) and not find(evs, "ACCUSE", source=[NETANYAHU])
