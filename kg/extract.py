@@ -43,6 +43,9 @@ from kg.resources import data_file
 
 ACTOR_KINDS = {"person", "country", "organization"}
 PURPOSE = {"untuk", "guna", "demi"}  # purpose clauses share their matrix subject
+# acts done by saying: a second one coordinated after a request's "agar" clause is the
+# speaker's own act, not part of what is asked for
+SPEECH_ACTS = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT"})
 OBJECT_PREPS = ("kepada", "terhadap", "atas", "bagi")  # prepositions that mark a verb's target
 PLACE_KINDS = {"city", "country", "location"}
 QUOTE_CHARS = "\"“”„«»"
@@ -541,8 +544,11 @@ class Extractor:
             if (prev is not None and prev.trigger.type == "REQUEST" and prev.voice != "noun"
                     and any(w.lower in {"agar", "supaya"} for w in W[prev.j : mt.i])
                     and not any(self._is_boundary(w) and w.lower not in {"agar", "supaya"}
-                                for w in W[prev.j : mt.i])):
-                continue  # "menyerukan agar proses negosiasi … dimulai": what is asked for
+                                for w in W[prev.j : mt.i])
+                    and not (mt.voice == "active" and W[mt.i - 1].lower in {"dan", "serta"}
+                             and mt.trigger.type in SPEECH_ACTS)):
+                continue  # "menyerukan agar proses negosiasi … dimulai": what is asked for, but
+                # "menyerukan agar konflik diakhiri dan mendesak Israel …" urges again
             matches.append(mt)
         cond = self._condition_spans(s)
         sentence_events: list[Event] = []

@@ -604,3 +604,12 @@ def test_ia_is_the_subject_before_not_the_last_name(tmp_path):
                     "langsung dengan Perdana Menteri Israel, Benjamin Netanyahu.\n\n"
                     "Ia kemudian mengecam Hamas.", pub="2025-05-26")
     assert find(evs, "ACCUSE", source=[MERZ]) and not find(evs, "ACCUSE", source=[NETANYAHU])
+
+
+def test_a_second_urging_after_an_agar_clause_is_an_act(tmp_path):
+    evs = events_of(tmp_path, "Paus Leo XIV menyerukan agar konflik di Gaza segera diakhiri dan mendesak "
+                    "militer Israel menghentikan agresi.", pub="2025-07-20")
+    assert find(evs, "REQUEST", target=[ISRAEL])
+    # what is asked for stays no act: "menyerukan agar kedua pihak bertemu"
+    evs = events_of(tmp_path, "Paus Leo XIV menyerukan agar Israel dan Hamas bertemu.", pub="2025-07-20")
+    assert not find(evs, "CONSULT")
