@@ -283,6 +283,7 @@ class Extractor:
         self._occasion_dates(ex, sentences, article)
         _welcomes(ex)
         _visit_hosts(ex)
+        _tariff_sides(ex)
         self._visit_leaders(ex)
         _visits(ex)
         ex.events = _merge_events(_dyadic(_bilateral(_visit_each(ex, ex.events), article.text)), ex)
@@ -2041,6 +2042,29 @@ def _more_specific(ex: Extraction | None, a: str | None, b: str | None) -> str |
     if not a or not b or ex is None:
         return a or b
     return b if ex.entities.get(b) is not None and ex.entities[b].kind == "city" else a
+
+
+def _is_tariff(ev: Event) -> bool:
+    trig: Trigger | None = getattr(ev, "_trigger", None)
+    return ev.type == "SANCTION" and trig is not None and any(w in ("tarif", "bea") for w in trig.words)
+
+
+def _tariff_sides(ex: Extraction) -> None:
+    """An article on a tariff names who sets it once and then writes "Indonesia dikenai tarif
+    …", "Trump menetapkan tarif 32 persen …": a tariff without a setter or without a payer
+    takes them from the nearest tariff of the article that names them (before it, else
+    after it)."""
+    tariffs = [ev for ev in ex.events if _is_tariff(ev)]
+    for n, ev in enumerate(tariffs):
+        order = tariffs[n - 1 :: -1] + tariffs[n + 1 :] if n else tariffs[1:]
+        if not ev.sources:
+            donor = next((o for o in order if o.sources and not set(o.sources) & set(ev.targets)), None)
+            if donor is not None:
+                ev.sources = list(donor.sources)
+        if not ev.targets:
+            donor = next((o for o in order if o.targets and not set(o.targets) & set(ev.sources)), None)
+            if donor is not None:
+                ev.targets = list(donor.targets)
 
 
 def _host_of(ex: Extraction | None, a: list[str], b: list[str]) -> list[str] | None:

@@ -613,3 +613,12 @@ def test_a_second_urging_after_an_agar_clause_is_an_act(tmp_path):
     # what is asked for stays no act: "menyerukan agar kedua pihak bertemu"
     evs = events_of(tmp_path, "Paus Leo XIV menyerukan agar Israel dan Hamas bertemu.", pub="2025-07-20")
     assert not find(evs, "CONSULT")
+
+
+def test_a_tariff_takes_its_missing_side_from_the_articles_other_tariffs(tmp_path):
+    evs = events_of(tmp_path, "Presiden AS Donald Trump mengenakan tarif 32 persen terhadap Indonesia.\n\n"
+                    "Pada pengumuman sebelumnya, Trump menetapkan tarif 32 persen sejak 2 April.\n\n"
+                    "Barang-barang Indonesia dikenakan tarif dasar 10 persen.", pub="2025-07-08")
+    tariffs = [e for e in evs if e["type"] == "SANCTION"]
+    assert len(tariffs) == 3
+    assert all(e["source"] == {"Q22686"} and e["target"] == {INDONESIA} for e in tariffs)
