@@ -610,6 +610,12 @@ class Extractor:
                             and e.targets and e._span[0] < ev._span[0]), None)  # type: ignore[attr-defined]
                 if met is not None:
                     ev.targets = list(met.targets)
+                elif state.main_consult is not None and not ev.targets and "Negated" not in ev.contexts:
+                    # "Kami juga sudah mencapai banyak persetujuan baru" (Putin, in an article
+                    # on his meeting with Prabowo): agreed with the other side of that meeting
+                    sides = _actors(state.main_consult)
+                    if len(sides) == 2 and ev.sources[0] in sides:
+                        ev.targets = [a for a in sides if a != ev.sources[0]]
         sentence_events += self._evaluation(ex, s, sentence_events)
         # the complement of a speech verb can be a warning: "X menjawab bahwa … akan …"
         self._speech_threats(ex, s, matches, state, sentence_events)

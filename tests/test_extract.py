@@ -622,3 +622,11 @@ def test_a_tariff_takes_its_missing_side_from_the_articles_other_tariffs(tmp_pat
     tariffs = [e for e in evs if e["type"] == "SANCTION"]
     assert len(tariffs) == 3
     assert all(e["source"] == {"Q22686"} and e["target"] == {INDONESIA} for e in tariffs)
+
+
+def test_an_agreement_of_one_side_is_with_the_other_side_of_the_articles_meeting(tmp_path):
+    evs = events_of(tmp_path, "Presiden Prabowo Subianto bertemu Presiden Rusia Vladimir Putin di "
+                    "St Petersburg.\n\n\"Kami juga sudah mencapai banyak persetujuan baru,\" kata Putin.",
+                    pub="2025-06-19")
+    (agree,) = find(evs, "AGREE")
+    assert agree["source"] | agree["target"] == {PRABOWO, "Q7747"}
