@@ -1828,12 +1828,21 @@ def _copy_event(ev: Event, **roles: list[str]) -> Event:
     return one
 
 
+SEPARATELY = ("sama-sama", "masing-masing", "secara terpisah")
+
+
 def _dyadic(events: list[Event]) -> list[Event]:
-    """PLOVER events are dyadic: "Paus Leo dan Presiden Trump sama-sama mengecam …" is two
-    accusations, one per source. Meetings, agreements and cooperation stay whole."""
+    """Acts done each on their own are one event per source: "Paus Leo dan Presiden Trump
+    sama-sama mengecam …" is two accusations. Without such a word a list of sources acts
+    together and stays one event: "Inggris, Jerman, dan Perancis mengaktifkan mekanisme
+    snapback", "serangan pasukan gabungan AS dan Israel". Meetings, agreements and
+    cooperation always stay whole."""
     out: list[Event] = []
     for ev in events:
-        if ev.type in UNDIRECTED or len(ev.sources) < 2 or getattr(ev, "_reciprocal", False):
+        s = getattr(ev, "_sentence", None)
+        separately = s is not None and any(w.lower in SEPARATELY for w in s.words)
+        if ev.type in UNDIRECTED or len(ev.sources) < 2 or getattr(ev, "_reciprocal", False) \
+                or not separately:
             out.append(ev)
             continue
         out += [_copy_event(ev, sources=[src]) for src in ev.sources]

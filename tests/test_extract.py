@@ -630,3 +630,9 @@ def test_an_agreement_of_one_side_is_with_the_other_side_of_the_articles_meeting
                     pub="2025-06-19")
     (agree,) = find(evs, "AGREE")
     assert agree["source"] | agree["target"] == {PRABOWO, "Q7747"}
+
+
+def test_sources_listed_together_act_together_unless_each_on_their_own(tmp_path):
+    evs = events_of(tmp_path, "Inggris, Jerman, dan Perancis menjatuhkan sanksi terhadap Iran.")
+    (ev,) = find(evs, "SANCTION")
+    assert ev["source"] == {"Q145", "Q183", "Q142"} and ev["target"] == {IRAN}
