@@ -1057,7 +1057,7 @@ class Extractor:
             end = W[i].start if a == left else W[left - 1].start
             cands = [m for m in self._mentions_between(s, W[a].start, end) if not self._is_oblique(s, m)]
             if cands:
-                return self._group(s, cands[0], end)
+                return self._group(s, self._list_head(s, cands[0]), end)
             pron = self._pronoun_subject(s, a, end, state)
             if pron:
                 return pron
@@ -1074,6 +1074,27 @@ class Extractor:
             if all(w.lower in self.adverbs for w in W[:i]):
                 return list(state.last_subject)
         return []
+
+    def _list_head(self, s: Sentence, m: Mention) -> Mention:
+        """The first member of the list whose last member is ``m``: "Inggris, Jerman, dan
+        Perancis menjatuhkan …" (the clause search stops at the commas). Only a list closed
+        by "dan"/"serta" before ``m``: "Di sela KTT APEC, Trump …" is no list."""
+        actors = [x for x in s.mentions if x.kind in ACTOR_KINDS]
+        head, conjoined = m, False
+        while True:
+            before = [x for x in actors if x.end_char <= head.start_char]
+            if not before:
+                break
+            prev = before[-1]
+            gap = s.text[prev.end_char : head.start_char].strip().lower()
+            if gap in {"dan", ", dan", "serta", ", serta"} and head is m:
+                conjoined = True  # the last member, after the conjunction
+            elif not (gap == "," and conjoined):
+                break
+            if self._is_oblique(s, prev):
+                break
+            head = prev
+        return head
 
     def _passive_subject(self, s: Sentence, i: int, state: DocState) -> list[str]:
         """ "Prabowo disambut …", "Kedatangan Prabowo disambut …": the patient is the noun
