@@ -224,6 +224,7 @@ class Extractor:
         self.threat_cues = [tuple(x.split()) for x in c.words("threat", "cues")]
         self.pron_person = c.words("coref", "pronouns_person")
         self.pron_first = c.words("coref", "pronouns_first")
+        self.pron_country = c.words("coref", "pronouns_country")
         self.consequence = c.words("threat", "consequence")
         self.fronted = c.words("clause", "fronted")
         self.adverbs = c.words("clause", "adverbs")
@@ -1120,6 +1121,12 @@ class Extractor:
             w = W[k]
             if w.lower in self.pron_person and state.last_person:
                 return [self._pronoun_target(state)]
+            if w.lower in self.pron_country and (k == a or W[k - 1].lower in self.adverbs):
+                # "negaranya turut berminat …": the country of the person spoken of
+                person = s.speaker or (self._pronoun_target(state) if state.last_person else None)
+                country = _country_key(state.ex, person) if person else None
+                if country:
+                    return [country]
             if w.lower in self.pron_first and (  # "presiden kami" is a possessor, not a subject
                 k == a or W[k - 1].lower in self.adverbs or W[k - 1].text in QUOTE_CHARS
             ):

@@ -636,3 +636,9 @@ def test_sources_listed_together_act_together_unless_each_on_their_own(tmp_path)
     evs = events_of(tmp_path, "Inggris, Jerman, dan Perancis menjatuhkan sanksi terhadap Iran.")
     (ev,) = find(evs, "SANCTION")
     assert ev["source"] == {"Q145", "Q183", "Q142"} and ev["target"] == {IRAN}
+
+
+def test_negaranya_is_the_country_of_the_person_spoken_of(tmp_path):
+    evs = events_of(tmp_path, "Presiden Rusia Vladimir Putin menyampaikan bahwa negaranya turut berminat "
+                    "untuk bekerja sama dengan Indonesia.", pub="2025-06-19")
+    assert find(evs, "COOPERATE", source=[RUSSIA], target=[INDONESIA])
