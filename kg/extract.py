@@ -1123,7 +1123,9 @@ class Extractor:
                 return [self._pronoun_target(state)]
             if w.lower in self.pron_country and (k == a or W[k - 1].lower in self.adverbs):
                 # "negaranya turut berminat …": the country of the person spoken of
-                person = s.speaker or (self._pronoun_target(state) if state.last_person else None)
+                before = [m for m in s.mentions if m.kind == "person" and m.end_char <= w.start]
+                person = s.speaker or (self._key(before[-1]) if before else None) or (
+                    self._pronoun_target(state) if state.last_person else None)
                 country = _country_key(state.ex, person) if person else None
                 if country:
                     return [country]
