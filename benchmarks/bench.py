@@ -273,7 +273,13 @@ _KG_STATS = (
     "except SystemExit as e:\n"
     "    code = e.code\n"
     "r = resource.getrusage(resource.RUSAGE_SELF)\n"
-    "print('kg-stats', r.ru_utime + r.ru_stime, r.ru_maxrss, file=sys.stderr)\n"
+    "peak = r.ru_maxrss\n"
+    "try:  # ru_maxrss survives exec: a child of a big process starts at its parent's size\n"
+    "    with open('/proc/self/status') as fh:\n"
+    "        peak = next(int(ln.split()[1]) for ln in fh if ln.startswith('VmHWM:'))\n"
+    "except (OSError, StopIteration):\n"
+    "    pass\n"
+    "print('kg-stats', r.ru_utime + r.ru_stime, peak, file=sys.stderr)\n"
     "sys.exit(code)\n"
 )
 CPU: dict[str, float] = {}  # CPU seconds of the 1- and 2-worker builds, for the notes
