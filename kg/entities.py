@@ -40,6 +40,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .dates import NUMBER_WORDS
 from .gazetteer import BLOCKLIST, KIND_RANK, STOP, Entry, Gazetteer, Title, fold, normalize, slug
 from .model import PositionHolding
 
@@ -323,6 +324,17 @@ class _Analysis:
     def _titles_starting(self, word: str) -> list[Title]:
         return self.gaz.titles_starting(word)
 
+    def _ordinal_end(self, k: int) -> int | None:
+        """The token after an ordinal at k ("ke-7", "ke - 7", "ke-tujuh"), or None."""
+        doc = self.toks
+        if k < self.n and re.fullmatch(r"ke-\d+", doc[k].lower_):
+            return k + 1
+        if (k + 2 < self.n and doc[k].lower_ == "ke" and doc[k + 1].text == "-"
+                and (doc[k + 2].text.isdigit() or doc[k + 2].lower_ in NUMBER_WORDS)
+                and self.same_seg(k, k + 2)):
+            return k + 3
+        return None
+
     def skip_abbreviation(self, k: int) -> int:
         """Skip "(AS)", "(PM)", "(Menlu)" at token k; return the new position."""
         doc = self.toks
@@ -445,6 +457,13 @@ class _Analysis:
             if g is not None and any(h[0].kind in OF_KINDS for h in g.hits):
                 of_match = g
                 pos = self.skip_abbreviation(g.j)
+            # "Presiden RI ke-7 Joko Widodo": an ordinal names one holder of the office,
+            # not the one of the day; the name after it is the person, with no position
+            ordinal = self._ordinal_end(pos)
+            if ordinal is not None:
+                pos = ordinal
+                if of_match is not None and of_match in gm:
+                    gm.remove(of_match)  # "RI" in it is part of the description, no actor
             name_pos = pos
             apposition = False
             if of_match is not None and name_pos < self.n and doc[name_pos].text == ",":
@@ -488,11 +507,15 @@ class _Analysis:
             if person is not None and apposition and len(person.name_tokens) < 2:
                 person = None  # "Selain Menhan Malaysia, Prabowo juga ...": a list, not a name
             if person is not None:
-                person.title = title
-                person.of = of_entry
-                person.title_span = (title_span_start, person.end)
+                if ordinal is None:
+                    person.title = title
+                    person.of = of_entry
+                    person.title_span = (title_span_start, person.end)
                 persons.append(person)
                 i = person.j
+                continue
+            if ordinal is not None:
+                i = ordinal  # "Presiden ke-7": not the president of the day
                 continue
             if of_match is not None and of_entry is not None:
                 m = self._role_at_date(title, of_entry, title_span_start, of_match)

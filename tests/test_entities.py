@@ -585,3 +585,14 @@ def test_component_with_a_user_gazetteer(tmp_path):
     ]
     # find_mentions on that doc keeps using the component's gazetteer
     assert [m.key for m in find_mentions(doc, SEED_DATE)] == ["fictional-peace-board", "cairo"]
+
+
+def test_an_ordinal_title_names_a_former_holder_not_the_one_of_the_day(nlp):
+    ms = mentions(nlp, "Ia mengenang pertemuannya dengan Presiden RI ke-7 Joko Widodo di Bali.",
+                  date(2025, 5, 27))
+    assert [(m.text, m.qid, m.position) for m in ms if m.kind == "person"] == [
+        ("Joko Widodo", "Q3318231", None)]
+    assert not [m for m in ms if m.kind == "country"]  # "RI" belongs to the description
+    # alone, "Presiden RI ke-7" is not resolved to the president of the day
+    assert not [m for m in mentions(nlp, "Presiden RI ke-7 mengatakan hal itu.", date(2025, 5, 27))
+                if m.kind == "person"]
