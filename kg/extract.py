@@ -978,8 +978,13 @@ class Extractor:
         return [m for m in s.mentions if a <= m.start_char < b and m.kind in kinds]
 
     def _is_oblique(self, s: Sentence, m: Mention) -> bool:
+        """After a preposition ("oleh Presiden Putin": before the title of a titled name)."""
         W = s.words
-        k = _word_index_at(W, m.start_char)
+        start = m.start_char
+        pos = getattr(m, "position", None) if m.kind == "person" else None
+        if pos is not None and pos.evidence and pos.evidence[0] < start and pos.evidence[1] >= start - 1:
+            start = pos.evidence[0]
+        k = _word_index_at(W, start)
         prev = W[k - 1].lower if k > 0 else ""
         prev2 = W[k - 2].lower if k > 1 else ""
         return prev in self.oblique or (prev in {"dan", "serta", ","} and prev2 in self.oblique)
@@ -1031,14 +1036,18 @@ class Extractor:
                 # "Kemlu Singapura mengeluarkan pernyataan terbaru yang menyerukan …": what the
                 # statement calls for, its issuer does
                 return self._subject(s, noun - 1, state, allow_carry)
-        # coordinated verb: "X menegaskan … dan memperingatkan …" shares X
-        if i > 0 and W[i - 1].lower in {"dan", "serta", "lalu", "kemudian"} or (
-            i > 1 and W[i - 1].lower == "juga" and W[i - 2].lower in {"dan", "serta"}
-        ):
+        # coordinated verb: "X menegaskan … dan memperingatkan …", "X akan diterima …, dan
+        # akan melakukan …" share X
+        c = i - 1
+        while c > 0 and W[c].lower in self.adverbs and W[c].text != "," and W[c].lower not in {"lalu", "kemudian"}:
+            c -= 1
+        if c >= 0 and c < i and W[c].lower in {"dan", "serta", "lalu", "kemudian"}:
             tried = 0
-            for k in range(i - 2, -1, -1):
+            for k in range(c - 1, -1, -1):
                 if _looks_verb(W[k].lower) and W[k].lower not in self.oblique | self.complementizer:
-                    subj = self._subject(s, k, state, allow_carry)
+                    passive = W[k].lower.startswith("di") and not W[k].lower.startswith("dik")
+                    # a passive verb's subject is the one it happens to ("X akan diterima …")
+                    subj = self._passive_subject(s, k, state) if passive else self._subject(s, k, state, allow_carry)
                     if subj:
                         return subj
                     # "X mengatakan, rencana itu tidak sulit diimplementasikan, dan mendesak

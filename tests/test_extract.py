@@ -642,3 +642,17 @@ def test_negaranya_is_the_country_of_the_person_spoken_of(tmp_path):
     evs = events_of(tmp_path, "Presiden Rusia Vladimir Putin menyampaikan bahwa negaranya turut berminat "
                     "untuk bekerja sama dengan Indonesia.", pub="2025-06-19")
     assert find(evs, "COOPERATE", source=[RUSSIA], target=[INDONESIA])
+
+
+def test_a_coordinated_verb_after_adverbs_shares_the_subject(tmp_path):
+    evs = events_of(tmp_path, "Perdana Menteri Jepang Shigeru Ishiba juga menandatangani kesepakatan dengan "
+                    "Australia, dan kini tengah bernegosiasi dengan Selandia Baru.", pub="2025-08-05")
+    (talk,) = find(evs, "CONSULT")
+    assert talk["source"] == {"Q7509236"} or talk["source"] == {"shigeru-ishiba"}
+    assert talk["target"] == {"Q664"}
+    # the subject of a passive verb is shared, not its agent after "oleh Presiden …"
+    evs = events_of(tmp_path, "Presiden Prabowo, yang diundang oleh Presiden Rusia Vladimir Putin, akan "
+                    "diterima secara resmi, dan akan melakukan pertemuan bilateral dengan Presiden "
+                    "Brasil.", pub="2025-06-16")
+    (meeting,) = find(evs, "CONSULT")
+    assert meeting["source"] == {PRABOWO}
