@@ -229,6 +229,7 @@ class Extractor:
         self.fronted = c.words("clause", "fronted")
         self.adverbs = c.words("clause", "adverbs")
         self.statement_nouns = c.words("clause", "statement_nouns")
+        self.own_people = c.words("clause", "own_people")
         self.setting = c.words("clause", "setting")
         self.irrealis = c.words("context", "irrealis")
         self.about = c.words("clause", "about")
@@ -864,6 +865,10 @@ class Extractor:
             targets = [t for t in targets if ex.entities[t].kind in trig.target_kinds] if all(t in ex.entities for t in targets) else targets
         if not (sources or targets or participants):
             return None
+        if trig.type == "REQUEST" and not targets and any(
+                W[k].lower in {"kepada", "bagi"} and k + 1 < len(W) and W[k + 1].lower in self.own_people
+                for k in range(mt.j, min(mt.j + 4, len(W)))):
+            return None  # "menyampaikan imbauan kepada WNI di Jepang": advice to citizens
         if trig.type == "SANCTION" and "tarif" in [w.lower for w in W[mt.i : mt.j]]:
             after = [w.lower for w in W[mt.j : mt.j + 4]]
             if any(tuple(after[k : k + len(z)]) == z for z in self.zero_tariff for k in range(len(after))):
@@ -1237,6 +1242,9 @@ class Extractor:
                 # besarnya dari Madrid" name its government
             idx = _word_index_at(W, m.start_char)
             prev = W[idx - 1].lower if idx > 0 else ""
+            if prev == "di" and any(w.lower in {"kepada", "bagi"} for w in W[j:idx]):
+                continue  # "imbauan kepada WNI di Jepang": where the addressees are (but
+                # "rudal ke sejumlah kota di Israel" hits Israel)
             governed = any(w.lower in prepositions for w in W[j:idx])
             if not self._is_oblique(s, m) or prev in prepositions or governed:
                 # a list "Jepang, Kanada, dan Thailand" runs over its commas

@@ -656,3 +656,11 @@ def test_a_coordinated_verb_after_adverbs_shares_the_subject(tmp_path):
                     "Brasil.", pub="2025-06-16")
     (meeting,) = find(evs, "CONSULT")
     assert meeting["source"] == {PRABOWO}
+
+
+def test_advice_to_ones_own_citizens_is_no_request(tmp_path):
+    evs = events_of(tmp_path, "Kedutaan Besar Republik Indonesia di Tokyo menyampaikan sejumlah imbauan "
+                    "kepada WNI di Jepang.", pub="2025-07-01")
+    assert not find(evs, "REQUEST")
+    evs = events_of(tmp_path, "Presiden Prabowo menyampaikan imbauan kepada Jepang.", pub="2025-07-01")
+    assert find(evs, "REQUEST", target=["Q17"])
