@@ -166,6 +166,7 @@ class Sentence:
     text: str = ""  # the whole article text (offsets index into it)
     tail_start: int | None = None  # start of ", kata X" attribution
     speaker: str | None = None  # entity key of the statement speaker, if any
+    speakers: list[str] = field(default_factory=list)  # the speaker and who speaks with it
     content_span: tuple[int, int] | None = None  # what the speaker said
 
     def in_quote(self, pos: int) -> bool:
@@ -230,6 +231,7 @@ class Extractor:
         self.adverbs = c.words("clause", "adverbs")
         self.statement_nouns = c.words("clause", "statement_nouns")
         self.own_people = c.words("clause", "own_people")
+        self.linking_adverbs = c.words("clause", "linking_adverbs")
         self.setting = c.words("clause", "setting")
         self.irrealis = c.words("context", "irrealis")
         self.about = c.words("clause", "about")
@@ -429,13 +431,17 @@ class Extractor:
                         content_span = (s.start, s.tail_start)
                         confidence = 0.85
                     break
-        # 3. "X mengatakan (bahwa) …" opening the sentence
+        # 3. "X mengatakan (bahwa) …" opening the sentence ("Sebelumnya, pada 19 Mei, para
+        # pemimpin Inggris, Perancis, dan Kanada dalam pernyataan bersama menekankan, …")
+        speakers: list[str] = []
         if not (speaker or label):
-            for i, w in enumerate(W[:12]):
+            for i, w in enumerate(W[:20]):
+                if w.lower in {"dimana", "mana"}:
+                    break  # "… di mana presiden Amerika menegaskan …": a relative clause
                 if w.lower in self.speech_verbs and not s.in_quote(w.start):
                     subj = self._subject(s, i, state, allow_carry=False)
                     if subj:
-                        speaker = subj[0]
+                        speaker, speakers = subj[0], subj
                         content_span = (W[i + 1].start if i + 1 < len(W) else w.end, s.end)
                         confidence = 0.8
                     break
@@ -444,6 +450,7 @@ class Extractor:
         if speaker is None and label is None:
             return
         s.speaker = speaker
+        s.speakers = speakers or ([speaker] if speaker else [])
         s.content_span = content_span
         content = ex.article.text[content_span[0] : content_span[1]] if content_span else ""
         content = content.strip().strip(",").strip()
@@ -692,10 +699,10 @@ class Extractor:
             return []
         own = _country_key(ex, s.speaker)
         target = next((self._key(m) for m in s.mentions if a <= m.start_char < b and m.kind in ACTOR_KINDS
-                       and self._key(m) not in (s.speaker, own)), None)
+                       and self._key(m) not in (s.speaker, own) and self._key(m) not in s.speakers), None)
         if target is None:
             return []
-        ev = Event(type=kind, sources=[s.speaker], targets=[target], evidence=(s.start, s.end),
+        ev = Event(type=kind, sources=list(s.speakers or [s.speaker]), targets=[target], evidence=(s.start, s.end),
                    trigger="", confidence=0.55)
         ev._span = (a, b)  # type: ignore[attr-defined]
         self._date(ev, s, a, b)
@@ -1615,16 +1622,17 @@ class Extractor:
 
     def _fronted_date(self, s: Sentence):
         """A day written before the first comma of the sentence, as an adjunct of the whole
-        clause ("Pada Minggu (13/7/2025), …", "Kamis (19/6/2025), …"): (date, text, comma
-        offset), or None."""
+        clause ("Pada Minggu (13/7/2025), …", "Kamis (19/6/2025), …", "Sebelumnya, pada 19
+        Mei, …"): (date, text, comma offset), or None."""
         W = s.words
-        comma = next((k for k, w in enumerate(W[:12]) if w.text == ","), None)
-        if comma is None or any(_looks_verb(w.lower) for w in W[:comma]):
+        first = 2 if len(W) > 2 and W[0].lower in self.linking_adverbs and W[1].text == "," else 0
+        comma = next((k for k, w in enumerate(W[first:12], first) if w.text == ","), None)
+        if comma is None or any(_looks_verb(w.lower) for w in W[first:comma]):
             return self._subject_date(s)
         end = W[comma].start
         if any(not (_is_date_word(w) or w.lower in {"pada", "hari", "ini", "itu", "lalu", "malam",
                                                    "pagi", "siang", "sore", "(", ")", "/", "-"})
-               for w in W[:comma]):
+               for w in W[first:comma]):
             return None
         days = [d for d in _days(s.dates) if d.start < end]
         if len(days) != 1:

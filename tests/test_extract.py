@@ -664,3 +664,12 @@ def test_advice_to_ones_own_citizens_is_no_request(tmp_path):
     assert not find(evs, "REQUEST")
     evs = events_of(tmp_path, "Presiden Prabowo menyampaikan imbauan kepada Jepang.", pub="2025-07-01")
     assert find(evs, "REQUEST", target=["Q17"])
+
+
+def test_a_joint_statement_judging_another_side_accuses_it_from_all_its_speakers(tmp_path):
+    evs = events_of(tmp_path, "Sebelumnya, pada 19 Mei, para pemimpin Inggris, Perancis, dan Kanada dalam "
+                    "pernyataan bersama menekankan, penolakan Israel terhadap bantuan kemanusiaan berisiko "
+                    "melanggar hukum humaniter internasional.", pub="2025-05-30")
+    (ev,) = find(evs, "ACCUSE")
+    assert ev["source"] == {"Q145", "Q142", "Q16"} and ev["target"] == {ISRAEL}
+    assert ev["date"] == date(2025, 5, 19)  # the date after "Sebelumnya,"
