@@ -673,3 +673,12 @@ def test_a_joint_statement_judging_another_side_accuses_it_from_all_its_speakers
     (ev,) = find(evs, "ACCUSE")
     assert ev["source"] == {"Q145", "Q142", "Q16"} and ev["target"] == {ISRAEL}
     assert ev["date"] == date(2025, 5, 19)  # the date after "Sebelumnya,"
+
+
+def test_setting_off_for_a_country_is_a_visit(tmp_path):
+    evs = events_of(tmp_path, "Menko Airlangga Hartarto dalam perjalanan menuju Washington DC untuk bertemu "
+                    "perwakilan pemerintah AS.", pub="2025-07-08")
+    (visit,) = find(evs, "CONSULT")
+    assert (visit["mode"], visit["target"], visit["place"]) == ("visit", {US}, "Q61")
+    evs = events_of(tmp_path, "Presiden Prabowo bertolak ke Brasil.", pub="2025-07-05")
+    assert find(evs, "CONSULT", source=[PRABOWO], target=["Q155"])
