@@ -872,9 +872,7 @@ class Extractor:
             targets = [t for t in targets if ex.entities[t].kind in trig.target_kinds] if all(t in ex.entities for t in targets) else targets
         if not (sources or targets or participants):
             return None
-        if trig.type == "REQUEST" and not targets and any(
-                W[k].lower in {"kepada", "bagi"} and k + 1 < len(W) and W[k + 1].lower in self.own_people
-                for k in range(mt.j, min(mt.j + 4, len(W)))):
+        if trig.type == "REQUEST" and self._to_own_people(s, mt):
             return None  # "menyampaikan imbauan kepada WNI di Jepang": advice to citizens
         if trig.type == "SANCTION" and "tarif" in [w.lower for w in W[mt.i : mt.j]]:
             after = [w.lower for w in W[mt.j : mt.j + 4]]
@@ -1274,6 +1272,20 @@ class Extractor:
                 return self._group(s, m, end)
             break
         return []
+
+    def _to_own_people(self, s: Sentence, mt: Match) -> bool:
+        """A request to people, not to a side: "imbauan kepada WNI di Jepang", "imbauan agar
+        warga tidak …", "warga Indonesia di Australia juga diminta …"."""
+        W = s.words
+        for k in range(mt.j, min(mt.j + 4, len(W) - 1)):
+            if W[k].lower in {"kepada", "bagi", "agar", "supaya"} and W[k + 1].lower in self.own_people:
+                return True
+        if mt.voice == "passive":
+            k = mt.i - 1
+            while k >= 0 and W[k].lower in self.adverbs:
+                k -= 1
+            return any(w.lower in self.own_people for w in W[max(0, k - 4) : k + 1])
+        return False
 
     def _owned(self, s: Sentence, mt: Match) -> bool:
         """The noun trigger carries "-nya", or a word of its own noun phrase right after it

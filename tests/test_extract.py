@@ -662,6 +662,9 @@ def test_advice_to_ones_own_citizens_is_no_request(tmp_path):
     evs = events_of(tmp_path, "Kedutaan Besar Republik Indonesia di Tokyo menyampaikan sejumlah imbauan "
                     "kepada WNI di Jepang.", pub="2025-07-01")
     assert not find(evs, "REQUEST")
+    for text in ("KBRI Canberra pun mengeluarkan imbauan agar warga tetap tenang.",
+                 "Kedua, warga Indonesia di Australia juga diminta mematuhi arahan aparat keamanan."):
+        assert not find(events_of(tmp_path, text, pub="2025-07-01"), "REQUEST"), text
     evs = events_of(tmp_path, "Presiden Prabowo menyampaikan imbauan kepada Jepang.", pub="2025-07-01")
     assert find(evs, "REQUEST", target=["Q17"])
 
