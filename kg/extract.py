@@ -649,7 +649,8 @@ class Extractor:
 
     def _event_anaphor(self, ex: Extraction, s: Sentence, j: int, sources: list[str]) -> list[str]:
         """ "mengecam serangan tersebut": the attack told before, whose sources are the ones
-        condemned; "membantah tuduhan" answers the last accuser. The noun must be the
+        condemned; "membantah tuduhan" answers the last accuser; "menyambut gembira keputusan
+        ini" welcomes whoever acted last (a noun of type ANY). The noun must be the
         object (within two words of the verb) and, unless it is a bare accusation or demand,
         carry "tersebut/itu/ini"."""
         W = s.words
@@ -661,7 +662,7 @@ class Extractor:
             if not (any(a in self.event_anaphors for a in near) or kind in ("ACCUSE", "REQUEST")):
                 return []
             for ev in reversed(ex.events):
-                if ev.type == kind and ev.sources and not set(ev.sources) & set(sources):
+                if (ev.type == kind or kind == "ANY") and ev.sources and not set(ev.sources) & set(sources):
                     return list(ev.sources)
             return []
         return []

@@ -685,3 +685,9 @@ def test_setting_off_for_a_country_is_a_visit(tmp_path):
     assert (visit["mode"], visit["target"], visit["place"]) == ("visit", {US}, "Q61")
     evs = events_of(tmp_path, "Presiden Prabowo bertolak ke Brasil.", pub="2025-07-05")
     assert find(evs, "CONSULT", source=[PRABOWO], target=["Q155"])
+
+
+def test_welcoming_a_decision_named_again_welcomes_who_decided(tmp_path):
+    evs = events_of(tmp_path, "Presiden AS Donald Trump menyetujui Korea Selatan membangun kapal selam "
+                    "bertenaga nuklir. Seoul menyambut gembira keputusan ini.", pub="2025-11-03")
+    assert find(evs, "SUPPORT", source=["Q884"], target=["Q22686"])
