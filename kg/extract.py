@@ -226,6 +226,7 @@ class Extractor:
         self.pron_person = c.words("coref", "pronouns_person")
         self.pron_first = c.words("coref", "pronouns_first")
         self.pron_country = c.words("coref", "pronouns_country")
+        self.neighbour = c.words("coref", "neighbour")
         self.consequence = c.words("threat", "consequence")
         self.fronted = c.words("clause", "fronted")
         self.adverbs = c.words("clause", "adverbs")
@@ -847,6 +848,12 @@ class Extractor:
                     sides = [_country_key(ex, t) or t for t in sides]
                 own = {_country_key(ex, x) for x in sources} | set(sources)
                 targets = [t for t in sides if t not in own]
+            elif any(w in self.neighbour for w in rest[:4]) and state.last_pair:
+                # "menuduh negara tetangganya itu …": the other side of the dyad at hand
+                own = {_country_key(ex, x) for x in sources} | set(sources)
+                other = [t for t in state.last_pair if t not in own]
+                if len(other) == 1:
+                    targets = other
             elif "anda" in rest[:6] and state.main_consult:
                 # "berterima kasih atas kepemimpinan Anda": the one spoken to, met
                 targets = [t for t in _actors(state.main_consult) if t not in sources]

@@ -691,3 +691,9 @@ def test_welcoming_a_decision_named_again_welcomes_who_decided(tmp_path):
     evs = events_of(tmp_path, "Presiden AS Donald Trump menyetujui Korea Selatan membangun kapal selam "
                     "bertenaga nuklir. Seoul menyambut gembira keputusan ini.", pub="2025-11-03")
     assert find(evs, "SUPPORT", source=["Q884"], target=["Q22686"])
+
+
+def test_the_neighbour_is_the_other_side_of_the_dyad(tmp_path):
+    evs = events_of(tmp_path, "Thailand dan Kamboja terlibat bentrokan di perbatasan. Kamboja kemudian "
+                    "menuduh negara tetangganya itu menggunakan kekuatan berlebihan.", pub="2025-07-25")
+    assert find(evs, "ACCUSE", source=[CAMBODIA], target=[THAILAND])
