@@ -227,6 +227,7 @@ class Extractor:
         self.pron_first = c.words("coref", "pronouns_first")
         self.pron_country = c.words("coref", "pronouns_country")
         self.neighbour = c.words("coref", "neighbour")
+        self.including = c.words("clause", "including")
         self.consequence = c.words("threat", "consequence")
         self.fronted = c.words("clause", "fronted")
         self.adverbs = c.words("clause", "adverbs")
@@ -1263,8 +1264,23 @@ class Extractor:
                 # a list "Jepang, Kanada, dan Thailand" runs over its commas
                 list_end = W[limit - 1].end if 0 < limit <= len(W) else s.end
                 kinds = ACTOR_KINDS | {"city"} if m.kind == "city" else ACTOR_KINDS
-                return self._group(s, m, max(end, list_end), kinds=kinds), k
+                group = self._group(s, m, max(end, list_end), kinds=kinds)
+                return group + self._including(s, group, max(end, list_end)), k
         return [], k
+
+    def _including(self, s: Sentence, group: list[str], end: int) -> list[str]:
+        """ "pemimpin senior Hizbullah, termasuk pemimpin tertinggi Hassan Nasrallah": the
+        actors a "termasuk" after the target adds to it."""
+        W = s.words
+        last = max((m.end_char for m in s.mentions if self._key(m) in group), default=None)
+        if last is None:
+            return []
+        k = _word_index_at(W, last) + 1
+        while k < len(W) and W[k].start < end and W[k].text == ",":
+            k += 1
+        if k >= len(W) or W[k].lower not in self.including:
+            return []
+        return [x for x in self._after_word(s, k, len(W), (W[k].lower,), reach=6) if x not in group]
 
     def _agent(self, s: Sentence, j: int, limit: int) -> list[str]:
         """ "disambut oleh Presiden Singapura, Tharman …", "diterima Presiden Prabowo"."""

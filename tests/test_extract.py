@@ -697,3 +697,10 @@ def test_the_neighbour_is_the_other_side_of_the_dyad(tmp_path):
     evs = events_of(tmp_path, "Thailand dan Kamboja terlibat bentrokan di perbatasan. Kamboja kemudian "
                     "menuduh negara tetangganya itu menggunakan kekuatan berlebihan.", pub="2025-07-25")
     assert find(evs, "ACCUSE", source=[CAMBODIA], target=[THAILAND])
+
+
+def test_termasuk_adds_to_the_target(tmp_path):
+    evs = events_of(tmp_path, "Israel membunuh sejumlah pemimpin senior Hizbullah, termasuk pemimpin "
+                    "tertinggi Hassan Nasrallah.", pub="2025-11-02")
+    (ev,) = find(evs, "ASSAULT", source=[ISRAEL])
+    assert ev["target"] == {"Q41053", "Q181182"}
