@@ -940,6 +940,9 @@ class Extractor:
         about = voice == "noun" and light is None and any(w.lower in self.about for w in W[max(0, mt.i - 2) : mt.i])
         if not about:
             ev.contexts += self._time_contexts(before)
+            if left >= 2 and W[left - 1].lower in PURPOSE:
+                # "mengumumkan rencana untuk menggandakan tarif": planned, as its plan
+                ev.contexts += self._time_contexts([W[left - 2].lower])
             if voice == "noun" and any(b in self.irrealis for b in before[-4:]):
                 ev.contexts.append("Hypothetical")  # "menawarkan pertemuan", "berharap … perundingan"
             if voice == "noun" and "Planned" not in ev.contexts:
@@ -1095,8 +1098,16 @@ class Extractor:
             return spoken
         if left > 0 and W[left - 1].lower in PURPOSE and all(w.lower in self.adverbs for w in W[left:i]):
             # "Airlangga dalam perjalanan menuju Washington untuk bertemu …": a purpose
-            # clause shares the subject of its matrix clause
-            return self._subject(s, left - 1, state, allow_carry)
+            # clause shares the subject of its matrix clause ("Trump mengumumkan rencana
+            # untuk menggandakan tarif": the subject of the verb before it)
+            subj = self._subject(s, left - 1, state, allow_carry)
+            if subj:
+                return subj
+            verb = next((k for k in range(left - 2, max(-1, left - 6), -1) if _looks_verb(W[k].lower)
+                         and W[k].text[:1].islower()), None)
+            if verb is not None:
+                return self._subject(s, verb, state, allow_carry)
+            return []
         if allow_carry and left == 0 and s.index > 0 and state.last_subject:
             # "Ia …" was handled above; "Pemerintah menyambut …" has a subject we cannot
             # resolve, and then carrying the previous one would be wrong

@@ -704,3 +704,10 @@ def test_termasuk_adds_to_the_target(tmp_path):
                     "tertinggi Hassan Nasrallah.", pub="2025-11-02")
     (ev,) = find(evs, "ASSAULT", source=[ISRAEL])
     assert ev["target"] == {"Q41053", "Q181182"}
+
+
+def test_a_plan_to_act_is_the_planners_act(tmp_path):
+    evs = events_of(tmp_path, "Presiden AS Donald Trump telah mengumumkan rencana untuk menggandakan tarif "
+                    "impor baja menjadi 50 persen mulai Rabu (4/6/2025).", pub="2025-06-02")
+    (ev,) = find(evs, "SANCTION", source=["Q22686"])
+    assert ev["date"] == date(2025, 6, 4) and "Planned" in ev["contexts"]
