@@ -999,6 +999,19 @@ class Extractor:
     def _mentions_between(self, s: Sentence, a: int, b: int, kinds=ACTOR_KINDS) -> list[Mention]:
         return [m for m in s.mentions if a <= m.start_char < b and m.kind in kinds]
 
+    @staticmethod
+    def _is_member_of(s: Sentence, m: Mention) -> bool:
+        """ "142 dari 193 negara anggota PBB telah mengakui …": the members act, not the
+        organisation."""
+        if m.kind != "organization":
+            return False
+        if s.text[max(0, m.start_char - 1) : m.start_char] == "(":  # "(PBB)" after its full name
+            full = [x for x in s.mentions if x.end_char <= m.start_char - 1 and x.kind == m.kind]
+            if full and not s.text[full[-1].end_char : m.start_char - 1].strip():
+                m = full[-1]
+        k = _word_index_at(s.words, m.start_char)
+        return k > 0 and s.words[k - 1].lower == "anggota"
+
     def _is_oblique(self, s: Sentence, m: Mention) -> bool:
         """After a preposition ("oleh Presiden Putin": before the title of a titled name)."""
         W = s.words
@@ -1087,7 +1100,8 @@ class Extractor:
                     tries.append(prev_left)
         for a in tries:
             end = W[i].start if a == left else W[left - 1].start
-            cands = [m for m in self._mentions_between(s, W[a].start, end) if not self._is_oblique(s, m)]
+            cands = [m for m in self._mentions_between(s, W[a].start, end)
+                     if not self._is_oblique(s, m) and not self._is_member_of(s, m)]
             if cands:
                 return self._group(s, self._list_head(s, cands[0]), end)
             pron = self._pronoun_subject(s, a, end, state)

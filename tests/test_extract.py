@@ -711,3 +711,9 @@ def test_a_plan_to_act_is_the_planners_act(tmp_path):
                     "impor baja menjadi 50 persen mulai Rabu (4/6/2025).", pub="2025-06-02")
     (ev,) = find(evs, "SANCTION", source=["Q22686"])
     assert ev["date"] == date(2025, 6, 4) and "Planned" in ev["contexts"]
+
+
+def test_members_of_an_organisation_are_not_the_organisation(tmp_path):
+    evs = events_of(tmp_path, "Saat ini, setidaknya 142 dari 193 negara anggota Perserikatan Bangsa-Bangsa "
+                    "(PBB) telah mengakui negara Palestina.", pub="2025-07-25")
+    assert not find(evs, "SUPPORT", source=["Q1065"])
