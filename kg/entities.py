@@ -521,7 +521,8 @@ class _Analysis:
                 m = self._role_at_date(title, of_entry, title_span_start, of_match)
                 if m is not None:
                     role_mentions.append(m)
-            elif title.alone and title.default_of and self.gaz.entry(title.default_of) is not None:
+            elif title.alone and title.default_of and self.gaz.entry(title.default_of) is not None \
+                    and all(t.text[:1].isupper() for t in doc[i:k] if t.is_alpha):
                 # "Paus sempat menghubungi …": the one pope of the day
                 m = self._role_at_date(title, self.gaz.entry(title.default_of), title_span_start, None, k)
                 if m is not None:

@@ -596,3 +596,14 @@ def test_an_ordinal_title_names_a_former_holder_not_the_one_of_the_day(nlp):
     # alone, "Presiden RI ke-7" is not resolved to the president of the day
     assert not [m for m in mentions(nlp, "Presiden RI ke-7 mengatakan hal itu.", date(2025, 5, 27))
                 if m.kind == "person"]
+
+
+def test_a_bare_title_names_the_holder_only_capitalised(nlp):
+    on = date(2025, 10, 25)
+    assert not [m for m in mentions(nlp, "Nelayan menangkap seekor paus di perairan Bali.", on)
+                if m.kind == "person"]  # a whale
+    (head,) = [m for m in mentions(nlp, "Setelahnya, Kepala Negara juga disambut oleh Menhan Malaysia.", on)
+               if m.text == "Kepala Negara"]
+    assert head.qid == "Q2107268"  # the President of Indonesia, in Indonesian news
+    assert not [m for m in mentions(nlp, "Malaysia akan menjamu lebih dari 30 kepala negara.", on)
+                if m.kind == "person"]
