@@ -228,6 +228,7 @@ class Extractor:
         self.pron_country = c.words("coref", "pronouns_country")
         self.neighbour = c.words("coref", "neighbour")
         self.including = c.words("clause", "including")
+        self.manner = c.words("clause", "manner")
         self.consequence = c.words("threat", "consequence")
         self.fronted = c.words("clause", "fronted")
         self.adverbs = c.words("clause", "adverbs")
@@ -771,6 +772,16 @@ class Extractor:
                 preps = OBJECT_PREPS if trig.type in UNDIRECTED else OBJECT_PREPS + ("dengan", "dari")
                 preps += trig.target_preps
                 targets, after = self._object(s, mt.j, limit, prepositions=preps)
+                if trig.type == "REJECT" and targets:
+                    # what is refused is a thing, and an actor far into it is part of it:
+                    # "menolak keras segala bentuk pengusiran paksa terhadap warga Palestina"
+                    # refuses no Palestinians; "menolak tuduhan Thailand" answers Thailand
+                    first = min((m.start_char for m in s.mentions if self._key(m) in targets), default=None)
+                    k = mt.j
+                    while k < len(W) and W[k].lower in self.manner:
+                        k += 1
+                    if first is not None and _word_index_at(W, first) - k > 1:
+                        targets = []
                 if mt.j - mt.i >= 2 and W[mt.i].lower in self.light_verbs and targets:
                     # "menegaskan dukungan Singapura terhadap hak rakyat Palestina": the name
                     # after the noun is whose support it is; the target follows "terhadap"

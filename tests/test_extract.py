@@ -717,3 +717,12 @@ def test_members_of_an_organisation_are_not_the_organisation(tmp_path):
     evs = events_of(tmp_path, "Saat ini, setidaknya 142 dari 193 negara anggota Perserikatan Bangsa-Bangsa "
                     "(PBB) telah mengakui negara Palestina.", pub="2025-07-25")
     assert not find(evs, "SUPPORT", source=["Q1065"])
+
+
+def test_an_actor_deep_in_what_is_refused_is_no_target(tmp_path):
+    evs = events_of(tmp_path, "Jerman menolak keras segala bentuk pengusiran paksa terhadap warga Palestina "
+                    "dan menolak kelaparan sebagai strategi perang.", pub="2025-05-26")
+    (ev,) = find(evs, "REJECT")  # one refusal, of things
+    assert ev["source"] == {"Q183"} and not ev["target"]
+    evs = events_of(tmp_path, "Kamboja menolak keras tuduhan Thailand.", pub="2025-07-25")
+    assert find(evs, "REJECT", source=[CAMBODIA], target=[THAILAND])
