@@ -73,6 +73,7 @@ class Trigger:
     not_preceded_by: frozenset[str] = frozenset()  # "KTT Peringatan …" is a commemoration
     target_preps: tuple[str, ...] = ()  # more prepositions that mark the target ("ke" of an attack)
     needs_light_verb: bool = False  # a noun form counts only after a light verb ("memberikan bantuan")
+    needs_consequence: bool = False  # a warning is a threat only with a consequence after it
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ class Patterns:
                     not_preceded_by=frozenset(w.lower() for w in t.get("not_preceded_by", ())),
                     target_preps=tuple(t.get("target_preps", ())),
                     needs_light_verb=bool(t.get("needs_light_verb", False)),
+                    needs_consequence=bool(t.get("needs_consequence", False)),
                 )
                 triggers.setdefault(words[0], []).append(trig)
         for lst in triggers.values():
@@ -229,6 +231,7 @@ class Extractor:
         self.neighbour = c.words("coref", "neighbour")
         self.including = c.words("clause", "including")
         self.manner = c.words("clause", "manner")
+        self.what_follows = c.words("threat", "follows")
         self.consequence = c.words("threat", "consequence")
         self.fronted = c.words("clause", "fronted")
         self.adverbs = c.words("clause", "adverbs")
@@ -754,6 +757,9 @@ class Extractor:
                 k -= 1  # "memberikan banyak bantuan"
             if k >= 0 and W[k].lower in self.light_verbs:
                 light = k
+        if trig.needs_consequence and not any(w.lower in self.what_follows for w in W[mt.j :]):
+            return None  # "Ia memperingatkan, 'Israel tidak boleh bertindak melewati batas'": a
+            # caution; a threat says what follows ("akan dibalas", "jika …", "sanksi")
         if voice == "noun" and light is None and trig.needs_light_verb:
             return None  # "tidak lupa dengan bantuan dari Rusia": no act of giving
         if voice == "active" or (voice == "noun" and light is not None):

@@ -399,7 +399,7 @@ def test_fighting_between_two_armies_is_one_event_of_both(tmp_path):
 
 def test_bare_pemerintah_is_the_government_last_named_else_indonesia(tmp_path):
     evs = events_of(tmp_path, "Pemerintah menyambut baik rencana kehadiran Presiden Macron. Pemerintah "
-                    "Jepang mengecam Korea Utara. Pemerintah juga memperingatkan Pyongyang.")
+                    "Jepang mengecam Korea Utara. Pemerintah juga memperingatkan Pyongyang akan sanksi baru.")
     assert find(evs, "SUPPORT", source=[INDONESIA], target=[MACRON])
     assert find(evs, "THREATEN", source=["Q17"], target=["Q423"])
 
@@ -726,3 +726,12 @@ def test_an_actor_deep_in_what_is_refused_is_no_target(tmp_path):
     assert ev["source"] == {"Q183"} and not ev["target"]
     evs = events_of(tmp_path, "Kamboja menolak keras tuduhan Thailand.", pub="2025-07-25")
     assert find(evs, "REJECT", source=[CAMBODIA], target=[THAILAND])
+
+
+def test_a_warning_with_nothing_to_follow_is_no_threat(tmp_path):
+    evs = events_of(tmp_path, "Kanselir Jerman Friedrich Merz memperingatkan, \"Israel tidak boleh bertindak "
+                    "melewati batas.\"", pub="2025-05-26")
+    assert not find(evs, "THREATEN")
+    evs = events_of(tmp_path, "Kanselir Jerman Friedrich Merz memperingatkan bahwa Jerman akan menjatuhkan "
+                    "sanksi jika Israel melewati batas.", pub="2025-05-26")
+    assert find(evs, "THREATEN", source=[MERZ])
