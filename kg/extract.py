@@ -884,6 +884,10 @@ class Extractor:
         if trig.type in UNDIRECTED and len(_uniq(sources + participants)) == 1 and not targets:
             # "menandatangani kesepakatan … dengan X", "sepakat bersama X": the other party
             targets = self._after_word(s, mt.j, limit, ("dengan", "bersama"))
+            if not targets and trig.type == "AGREE":
+                # "Indonesia menyetujui untuk mengizinkan AS …", "menandatangani kesepakatan
+                # untuk memasok Australia": the one the agreement is made for
+                targets = self._after_word(s, mt.j, min(len(W), mt.j + 6), ("untuk",), reach=3)
         # "mendorong Teheran dan Washington untuk …": one urges a government, not a city;
         # "mengunjungi Seoul" visits South Korea, in Seoul
         cities_named = [t for t in targets if t.startswith("city/")]

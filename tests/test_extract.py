@@ -735,3 +735,10 @@ def test_a_warning_with_nothing_to_follow_is_no_threat(tmp_path):
     evs = events_of(tmp_path, "Kanselir Jerman Friedrich Merz memperingatkan bahwa Jerman akan menjatuhkan "
                     "sanksi jika Israel melewati batas.", pub="2025-05-26")
     assert find(evs, "THREATEN", source=[MERZ])
+
+
+def test_an_agreement_to_do_something_for_a_side_is_with_that_side(tmp_path):
+    evs = events_of(tmp_path, "Jepang juga menandatangani kesepakatan untuk memasok Australia dengan 11 "
+                    "fregat kelas Mogami.", pub="2025-08-05")
+    (ev,) = find(evs, "AGREE")
+    assert ev["source"] | ev["target"] == {"Q17", "Q408"}
