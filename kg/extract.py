@@ -778,6 +778,10 @@ class Extractor:
                 preps = OBJECT_PREPS if trig.type in UNDIRECTED else OBJECT_PREPS + ("dengan", "dari")
                 preps += trig.target_preps
                 targets, after = self._object(s, mt.j, limit, prepositions=preps)
+                if trig.type == "SANCTION" and targets and mt.j < len(W) and any(
+                        m.start_char == W[mt.j].start and m.kind == "organization" for m in s.mentions):
+                    # "memulihkan sanksi PBB terhadap Iran": whose sanctions, not their target
+                    targets = self._after_word(s, mt.j + 1, limit, ("terhadap", "kepada", "atas", "bagi"))
                 if trig.type == "REJECT" and targets:
                     # what is refused is a thing, and an actor far into it is part of it:
                     # "menolak keras segala bentuk pengusiran paksa terhadap warga Palestina"
@@ -1086,8 +1090,9 @@ class Extractor:
                     if not self._is_oblique(s, m)]
             if near:
                 return [self._key(near[-1])]
-            noun = next((q for q in range(max(lo, 1), k) if W[q].lower in self.statement_nouns
-                         and _looks_verb(W[q - 1].lower)), None)
+            noun = next((q for q in range(max(1, k - 5), k) if W[q].lower in self.statement_nouns
+                         and _looks_verb(W[q - 1].lower)
+                         and not any(self._is_boundary(w) and w.text not in QUOTE_CHARS for w in W[q:k])), None)
             if noun is not None:
                 # "Kemlu Singapura mengeluarkan pernyataan terbaru yang menyerukan …": what the
                 # statement calls for, its issuer does

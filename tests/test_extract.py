@@ -742,3 +742,10 @@ def test_an_agreement_to_do_something_for_a_side_is_with_that_side(tmp_path):
                     "fregat kelas Mogami.", pub="2025-08-05")
     (ev,) = find(evs, "AGREE")
     assert ev["source"] | ev["target"] == {"Q17", "Q408"}
+
+
+def test_what_a_mechanism_does_its_user_does(tmp_path):
+    evs = events_of(tmp_path, "Inggris, Jerman, dan Perancis mengaktifkan mekanisme \"snapback\" yang "
+                    "memulihkan sanksi PBB terhadap Iran.", pub="2025-11-02")
+    (ev,) = find(evs, "SANCTION")
+    assert ev["source"] == {"Q145", "Q183", "Q142"} and ev["target"] == {IRAN}  # not the UN
