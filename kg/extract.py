@@ -232,6 +232,7 @@ class Extractor:
         self.including = c.words("clause", "including")
         self.manner = c.words("clause", "manner")
         self.what_follows = c.words("threat", "follows")
+        self.receive_verbs = c.words("clause", "receive_verbs")
         self.consequence = c.words("threat", "consequence")
         self.fronted = c.words("clause", "fronted")
         self.adverbs = c.words("clause", "adverbs")
@@ -818,6 +819,11 @@ class Extractor:
             complement_from = after
             if by:
                 sources = by
+                received = self._received_by(ex, s, mt, state, by)
+                if received:
+                    # "pengadilan itu menuai kritikan keras dari Israel", "Langkah ini disambut
+                    # protes keras dari Thailand": the one who receives it is the target
+                    participants, targets = [], received
             elif not participants and self._owned(s, mt):
                 # "Xi menutup kunjungan tiga harinya di Korea Selatan": the owner of the
                 # noun ("-nya") is the subject of its clause
@@ -1361,6 +1367,26 @@ class Extractor:
                 k -= 1
             return any(w.lower in self.own_people for w in W[max(0, k - 4) : k + 1])
         return False
+
+    def _received_by(self, ex: Extraction, s: Sentence, mt: Match, state: DocState, by: list[str]) -> list[str]:
+        """Who receives a criticism, protest or support "dari Y": the subject of "menuai",
+        "mendapat", "menghadapi", "disambut" right before the noun; an act named again
+        ("Langkah ini") is its actor's."""
+        W = s.words
+        k = mt.i - 1
+        while k >= 0 and W[k].lower in self.adverbs | self.manner:
+            k -= 1
+        if k < 0 or W[k].lower not in self.receive_verbs:
+            return []
+        subject = self._passive_subject(s, k, state) if W[k].lower.startswith("di") else self._subject(s, k, state)
+        subject = [x for x in subject if x not in by]
+        if subject:
+            return subject
+        if k > 3:
+            return []
+        # "Langkah ini …": the actor of the act told before, else the subject before
+        named = self._event_anaphor(ex, s, 0, by) or list(state.last_subject)
+        return [x for x in named if x not in by]
 
     def _owned(self, s: Sentence, mt: Match) -> bool:
         """The noun trigger carries "-nya", or a word of its own noun phrase right after it

@@ -749,3 +749,11 @@ def test_what_a_mechanism_does_its_user_does(tmp_path):
                     "memulihkan sanksi PBB terhadap Iran.", pub="2025-11-02")
     (ev,) = find(evs, "SANCTION")
     assert ev["source"] == {"Q145", "Q183", "Q142"} and ev["target"] == {IRAN}  # not the UN
+
+
+def test_who_receives_a_criticism_is_its_target(tmp_path):
+    evs = events_of(tmp_path, "Mahkamah Pidana Internasional menuai kritikan keras dari Israel.", pub="2025-09-18")
+    assert find(evs, "ACCUSE", source=[ISRAEL], target=[ICC])
+    evs = events_of(tmp_path, "Kamboja mendaftarkan kuil itu ke UNESCO pada 2008. Langkah ini disambut protes "
+                    "keras dari Thailand.", pub="2025-07-25")
+    assert find(evs, "ACCUSE", source=[THAILAND], target=[CAMBODIA])
