@@ -164,6 +164,9 @@ def test_mendorong_and_mengundang_are_requests(tmp_path):
                     "Presiden Rusia Vladimir Putin mengundang Presiden Prabowo Subianto ke St Petersburg.")
     assert find(evs, "REQUEST", source=["Q842"], target=["Q794", US])
     assert find(evs, "REQUEST", source=["Q7747"], target=[PRABOWO])
+    # memper-sila-kan: the root is "sila" ("memersilakan" was generated and never matched)
+    evs = events_of(tmp_path, "Presiden Prabowo Subianto mempersilakan Rusia membuka penerbangan langsung.")
+    assert find(evs, "REQUEST", source=[PRABOWO], target=[RUSSIA])
 
 
 def test_purpose_clause_shares_the_matrix_subject(tmp_path):
