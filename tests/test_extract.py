@@ -688,6 +688,9 @@ def test_setting_off_for_a_country_is_a_visit(tmp_path):
     assert (visit["mode"], visit["target"], visit["place"]) == ("visit", {US}, "Q61")
     evs = events_of(tmp_path, "Presiden Prabowo bertolak ke Brasil.", pub="2025-07-05")
     assert find(evs, "CONSULT", source=[PRABOWO], target=["Q155"])
+    # "melawat ke" (meN-lawat); "melawati" was derived before, and is no word
+    evs = events_of(tmp_path, "Presiden Prabowo melawat ke Jepang.", pub="2025-07-05")
+    assert find(evs, "CONSULT", source=[PRABOWO], target=["Q17"])
 
 
 def test_welcoming_a_decision_named_again_welcomes_who_decided(tmp_path):
