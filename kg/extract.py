@@ -1124,14 +1124,17 @@ class Extractor:
                         break
         left = self._clause_left(s, i)
         # "Jen Psaki, mengatakan": skip one comma back when the clause has no actor
-        tries = [left]
+        tries = [(left, W[i].start)]
         if left > 0 and W[left - 1].text == ",":
             prev_left = self._clause_left(s, left - 1)
             if prev_left == 0 or W[prev_left - 1].lower not in self.condition:
                 if not (prev_left < len(W) and W[prev_left].lower in self.complementizer | self.condition):
-                    tries.append(prev_left)
-        for a in tries:
-            end = W[i].start if a == left else W[left - 1].start
+                    tries.append((prev_left, W[left - 1].start))
+            if prev_left > 1 and W[prev_left - 1].lower == "yang":
+                # "Presiden AS Donald Trump yang ingin memulai babak baru …, mendukung …": a
+                # relative clause stands between the subject and its verb
+                tries.append((self._clause_left(s, prev_left - 2), W[prev_left - 1].start))
+        for a, end in tries:
             cands = [m for m in self._mentions_between(s, W[a].start, end)
                      if not self._is_oblique(s, m) and not self._is_member_of(s, m)]
             if cands:

@@ -763,3 +763,13 @@ def test_who_receives_a_criticism_is_its_target(tmp_path):
     evs = events_of(tmp_path, "Kamboja mendaftarkan kuil itu ke UNESCO pada 2008. Langkah ini disambut protes "
                     "keras dari Thailand.", pub="2025-07-25")
     assert find(evs, "ACCUSE", source=[THAILAND], target=[CAMBODIA])
+
+
+def test_a_relative_clause_between_subject_and_verb(tmp_path):
+    evs = events_of(tmp_path, "Presiden AS Donald Trump yang ingin memulai babak baru aliansinya dengan Asia "
+                    "Timur, mendukung gagasan Korea Selatan untuk membangun kapal selam.", pub="2025-11-03")
+    assert find(evs, "SUPPORT", source=["Q22686"], target=["Q884"])
+    # "asal China" says where someone is from: no subject, no statement by China
+    evs = events_of(tmp_path, "Yaqiu Wang, seorang peneliti asal China yang kini tinggal di AS, mengatakan "
+                    "bahwa Beijing telah menyalahgunakan kebebasan akademik di AS.", pub="2025-05-30")
+    assert not find(evs, "ACCUSE", source=[CHINA])
