@@ -912,6 +912,9 @@ class Extractor:
             targets = [t for t in targets if ex.entities[t].kind in trig.target_kinds] if all(t in ex.entities for t in targets) else targets
         if not (sources or targets or participants):
             return None
+        if trig.type == "CONSULT" and not sources and len(targets) < 2:
+            return None  # a meeting with one known side and no one meeting it: "The Hammers
+            # menjamu Chelsea di … London" has only London's country
         if trig.type == "REQUEST" and self._to_own_people(s, mt):
             return None  # "menyampaikan imbauan kepada WNI di Jepang": advice to citizens
         if trig.type == "SANCTION" and "tarif" in [w.lower for w in W[mt.i : mt.j]]:

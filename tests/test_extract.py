@@ -773,3 +773,12 @@ def test_a_relative_clause_between_subject_and_verb(tmp_path):
     evs = events_of(tmp_path, "Yaqiu Wang, seorang peneliti asal China yang kini tinggal di AS, mengatakan "
                     "bahwa Beijing telah menyalahgunakan kebebasan akademik di AS.", pub="2025-05-30")
     assert not find(evs, "ACCUSE", source=[CHINA])
+
+
+def test_a_meeting_with_no_known_side_meeting_it_is_no_event(tmp_path):
+    evs = events_of(tmp_path, "Pada pekan selanjutnya, The Hammers menjamu Chelsea di Stadion Olimpiade London.",
+                    pub="2025-08-22")
+    assert not find(evs, "CONSULT")
+    evs = events_of(tmp_path, "Presiden Prabowo Subianto bertemu dengan Presiden Rusia Vladimir Putin.",
+                    pub="2025-06-19")
+    assert find(evs, "CONSULT", source=[PRABOWO], target=["Q7747"])
