@@ -1115,9 +1115,9 @@ class Extractor:
             tried = 0
             for k in range(c - 1, -1, -1):
                 if _looks_verb(W[k].lower) and W[k].lower not in self.oblique | self.complementizer:
-                    passive = W[k].lower.startswith("di") and not W[k].lower.startswith("dik")
                     # a passive verb's subject is the one it happens to ("X akan diterima …")
-                    subj = self._passive_subject(s, k, state) if passive else self._subject(s, k, state, allow_carry)
+                    subj = self._passive_subject(s, k, state) if voice_of(W[k].lower) == "passive" \
+                        else self._subject(s, k, state, allow_carry)
                     if subj:
                         return subj
                     # "X mengatakan, rencana itu tidak sulit diimplementasikan, dan mendesak
@@ -1384,7 +1384,7 @@ class Extractor:
             k -= 1
         if k < 0 or W[k].lower not in self.receive_verbs:
             return []
-        subject = self._passive_subject(s, k, state) if W[k].lower.startswith("di") else self._subject(s, k, state)
+        subject = self._passive_subject(s, k, state) if voice_of(W[k].lower) == "passive" else self._subject(s, k, state)
         subject = [x for x in subject if x not in by]
         if subject:
             return subject
