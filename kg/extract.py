@@ -878,6 +878,7 @@ class Extractor:
                 targets = [t for t in sides if t not in own]
             elif any(w in self.neighbour for w in rest[:4]) and state.last_pair:
                 # "menuduh negara tetangganya itu …": the other side of the dyad at hand
+                # (the own country is looked up only here: it adds the country to the graph)
                 own = {_country_key(ex, x) for x in sources} | set(sources)
                 other = [t for t in state.last_pair if t not in own]
                 if len(other) == 1:
@@ -2014,9 +2015,8 @@ def _dyadic(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     for ev in events:
         s = getattr(ev, "_sentence", None)
-        separately = s is not None and any(w.lower in SEPARATELY for w in s.words)
         if ev.type in UNDIRECTED or len(ev.sources) < 2 or getattr(ev, "_reciprocal", False) \
-                or not separately:
+                or s is None or not any(w.lower in SEPARATELY for w in s.words):
             out.append(ev)
             continue
         out += [_copy_event(ev, sources=[src]) for src in ev.sources]
@@ -2245,7 +2245,7 @@ def _tariff_sides(ex: Extraction) -> None:
     after it)."""
     tariffs = [ev for ev in ex.events if _is_tariff(ev)]
     for n, ev in enumerate(tariffs):
-        order = tariffs[n - 1 :: -1] + tariffs[n + 1 :] if n else tariffs[1:]
+        order = tariffs[:n][::-1] + tariffs[n + 1 :]  # the nearest before it first
         if not ev.sources:
             donor = next((o for o in order if o.sources and not set(o.sources) & set(ev.targets)), None)
             if donor is not None:
