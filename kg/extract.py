@@ -167,9 +167,13 @@ class Sentence:
     dates: list  # DateMention objects inside, resolved
     text: str = ""  # the whole article text (offsets index into it)
     tail_start: int | None = None  # start of ", kata X" attribution
-    speaker: str | None = None  # entity key of the statement speaker, if any
-    speakers: list[str] = field(default_factory=list)  # the speaker and who speaks with it
+    speakers: list[str] = field(default_factory=list)  # the statement's speaker(s), if any
     content_span: tuple[int, int] | None = None  # what the speaker said
+
+    @property
+    def speaker(self) -> str | None:
+        """Entity key of the statement's (first) speaker, if any."""
+        return self.speakers[0] if self.speakers else None
 
     def in_quote(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.quotes)
@@ -456,7 +460,6 @@ class Extractor:
             return
         if speaker is None and label is None:
             return
-        s.speaker = speaker
         s.speakers = speakers or ([speaker] if speaker else [])
         s.content_span = content_span
         content = ex.article.text[content_span[0] : content_span[1]] if content_span else ""
@@ -707,10 +710,10 @@ class Extractor:
             return []
         own = _country_key(ex, s.speaker)
         target = next((self._key(m) for m in s.mentions if a <= m.start_char < b and m.kind in ACTOR_KINDS
-                       and self._key(m) not in (s.speaker, own) and self._key(m) not in s.speakers), None)
+                       and self._key(m) != own and self._key(m) not in s.speakers), None)
         if target is None:
             return []
-        ev = Event(type=kind, sources=list(s.speakers or [s.speaker]), targets=[target], evidence=(s.start, s.end),
+        ev = Event(type=kind, sources=list(s.speakers), targets=[target], evidence=(s.start, s.end),
                    trigger="", confidence=0.55)
         ev._span = (a, b)  # type: ignore[attr-defined]
         self._date(ev, s, a, b)
