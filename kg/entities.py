@@ -31,6 +31,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -43,6 +44,7 @@ from spacy.tokens import Doc
 from .dates import NUMBER_WORDS
 from .gazetteer import BLOCKLIST, KIND_RANK, STOP, Entry, Gazetteer, Title, fold, normalize, slug
 from .model import PositionHolding
+from .resources import data_file
 
 __all__ = [
     "Mention",
@@ -80,6 +82,8 @@ INSTITUTIONS = {
     "badan", "kementerian", "kemlu", "lembaga", "universitas", "komite", "sekretariat",
     "pengadilan", "mahkamah", "kepolisian", "markas", "konferensi", "ktt", "forum", "dialog",
 }  # fmt: skip
+# before a country in a title: the formal name of the state ("Duta Besar Republik Prancis")
+STATE_WORDS = {"republik", "kerajaan", "kesultanan", "keemiran", "federasi", "negara"}
 # honorifics and ranks: part of a written name, but never identify a person on their own
 HONORIFICS = {
     "dato", "datuk", "seri", "sri", "tan", "tun", "haji", "hj", "sheikh", "syekh", "pangeran",
@@ -169,6 +173,7 @@ class _Person:
     of: Entry | None = None
     title_span: tuple[int, int] | None = None
     name: str | None = None  # display name when unlinked ("Leo XIV", "Keir Starmer")
+    by_context: bool = False  # an unknown name the words around it make a person
 
 
 class _Analysis:
@@ -453,10 +458,17 @@ class _Analysis:
             title_tokens.update(range(i, k))
             pos = self.skip_abbreviation(k)
             of_match = None
+            if pos + 1 < self.n and doc[pos].lower_ in STATE_WORDS and self.same_seg(pos, pos + 1):
+                g = starts.get(pos + 1)
+                if g is not None and any(h[0].kind == "country" for h in g.hits):
+                    pos += 1
             g = starts.get(pos)
             if g is not None and any(h[0].kind in OF_KINDS for h in g.hits):
                 of_match = g
                 pos = self.skip_abbreviation(g.j)
+                to = starts.get(pos + 1) if pos < self.n and doc[pos].lower_ == "untuk" else None
+                if to is not None and any(h[0].kind in OF_KINDS for h in to.hits):
+                    pos = self.skip_abbreviation(to.j)  # "Duta Besar Prancis untuk Indonesia"
             # "Presiden RI ke-7 Joko Widodo": an ordinal names one holder of the office,
             # not the one of the day; the name after it is the person, with no position
             ordinal = self._ordinal_end(pos)
@@ -466,7 +478,7 @@ class _Analysis:
                     gm.remove(of_match)  # "RI" in it is part of the description, no actor
             name_pos = pos
             apposition = False
-            if of_match is not None and name_pos < self.n and doc[name_pos].text == ",":
+            if name_pos < self.n and doc[name_pos].text == ",":
                 name_pos += 1  # "Menhan Malaysia, Dato Seri Mohamed Khaled Nordin"
                 apposition = True
             title_span_start = doc[i].idx
@@ -558,6 +570,9 @@ class _Analysis:
             self._link_from_hits(p, m)
             persons.append(p)
 
+        # people the gazetteer lacks, named with no title: known by the words around them
+        self._context_names(gm, persons, title_tokens)
+
         # name parts of the people named in full in this article
         self._resolve_short_names(persons, gm, title_tokens)
 
@@ -581,6 +596,92 @@ class _Analysis:
                 seen.add(sig)
                 out.append(x)
         return out
+
+    # ---- 2b. untitled names the gazetteer lacks
+    def _context_names(
+        self, gm: list[_GazMatch], persons: list[_Person], title_tokens: set[int]
+    ) -> None:
+        """Capitalised runs of unknown words that the words around them make a person
+        (cues.toml [names]): '…," kata Sudarnoto', "aktivis politik Samer Sinijlawi",
+        "Nour Odeh, seorang komentator". A run after an attribution verb may be one word;
+        the others need two, as a single capitalised word after a role noun is as often a
+        place or a group. Adds them to ``persons``."""
+        doc = self.toks
+        hard, soft = self._name_stops(gm, None)
+        # a one-word gazetteer person may be the surname of an unknown one ("Francesca
+        # Albanese"); anything else the earlier passes found is taken
+        taken = [False] * self.n
+        for lo, hi in [(m.i, m.j) for m in gm if m.i not in soft]:
+            taken[lo:hi] = [True] * (hi - lo)
+        for p in persons:
+            if not (p.j - p.i == 1 and p.i in soft):
+                taken[p.i : p.j] = [True] * (p.j - p.i)
+        for k in title_tokens:
+            taken[k] = True
+        roles = _name_cues().roles
+        out: list[_Person] = []
+        k = 0
+        while k < self.n:
+            tok = doc[k]
+            if taken[k] or not tok.is_alpha or not tok.text[0].isupper() or k in soft:
+                k += 1
+                continue
+            end = self.name_run(k, hard, soft)
+            end = next((q for q in range(k, end) if taken[q]), end)
+            if end == k:
+                k += 1
+                continue
+            # a sentence-initial role or ordinary word is no part of the name ("Aktivis …")
+            start = k
+            while start < end and (doc[start].lower_ in self.common or (doc[start].lower_,) in roles):
+                start += 1
+            words = [t.text for t in doc[start:end] if t.is_alpha and not ROMAN.fullmatch(t.text)]
+            if words and any(w.lower() not in self.common for w in words) and (
+                self._attributed(start)
+                or len(words) >= 2 and (self._role_before(start) or self._role_after(end))
+            ):
+                s, e, _ = self.span_text(start, end)
+                persons[:] = [p for p in persons if not start <= p.i < end]  # absorbed surnames
+                persons.append(_Person(start, end, s, e, name_tokens=tuple(words), by_context=True))
+            k = end
+
+    def _attributed(self, k: int) -> bool:
+        """'…," kata X' / ', ujar X': an attribution verb after a quote or comma."""
+        doc = self.toks
+        return (
+            k >= 2
+            and self.same_seg(k - 2, k)
+            and doc[k - 1].lower_ in _name_cues().attribution
+            and doc[k - 2].text in {",", '"', "”", "'", "’"}
+        )
+
+    def _role_before(self, k: int) -> bool:
+        """A role noun before k, with at most four lower-case or abbreviated words between
+        ("aktivis politik X", "buron kasus E-KTP, X")."""
+        doc = self.toks
+        roles = _name_cues().roles
+        q = k - 1
+        if q >= 0 and doc[q].text == ",":
+            q -= 1
+        gap = 0
+        while q >= 0 and gap <= 4 and self.same_seg(q, k):
+            word = doc[q].lower_
+            if any(tuple(w.lower_ for w in doc[q - len(r) + 1 : q + 1]) == r for r in roles):
+                return True
+            text = doc[q].text
+            if not (word == text or text.isupper() or "-" in text):
+                return False  # a capitalised word: the run is no apposition of a role
+            gap += 1
+            q -= 1
+        return False
+
+    def _role_after(self, end: int) -> bool:
+        """", seorang komentator" / ", pelapor khusus PBB" after the run."""
+        doc = self.toks
+        if end + 1 >= self.n or doc[end].text != "," or not self.same_seg(end, end + 1):
+            return False
+        words = tuple(t.lower_ for t in doc[end + 1 : end + 4])
+        return any(words[: len(r)] == r for r in _name_cues().roles)
 
     # ---- linking helpers
     def _link_from_hits(self, p: _Person, m: _GazMatch) -> None:
@@ -703,13 +804,13 @@ class _Analysis:
                 p.confidence = 0.6
                 p.name = ref.name or self.text[ref.start : ref.end]
 
-        # a one-word name after a title that nothing resolved is a reference too
-        # ("Menlu Sugiono ... Sugiono")
+        # a one-word name after a title or known by its context that nothing resolved is
+        # a reference too ("Menlu Sugiono ... Sugiono", '"…," kata Sudarnoto ... Sudarnoto')
         titled = [
             p
             for p in persons
             if len(p.name_tokens) == 1
-            and p.title is not None
+            and (p.title is not None or p.by_context)
             and p.entry is None
             and p.name is None
         ]
@@ -726,14 +827,30 @@ class _Analysis:
         for k in title_tokens:
             covered[k] = True
         doc = self.toks
-        for k, tok in enumerate(doc):
+        k = 0
+        while k < self.n:
+            tok = doc[k]
             if covered[k] or not tok.is_alpha or not tok.text[0].isupper():
+                k += 1
                 continue
             ref = resolve(tok.text)
             if ref is None:
+                k += 1
                 continue
-            p = _Person(k, k + 1, tok.idx, tok.idx + len(tok))
-            p.name_tokens = (tok.text,)
+            # the name again in full, or in part ("Paulus Tannos", "Tannos"): one mention
+            j = k + 1
+            while (
+                j < self.n
+                and not covered[j]
+                and doc[j - 1].whitespace_
+                and self.same_seg(k, j)
+                and doc[j].text in ref.name_tokens
+                and resolve(doc[j].text) is ref
+            ):
+                j += 1
+            p = _Person(k, j, tok.idx, doc[j - 1].idx + len(doc[j - 1]))
+            p.name_tokens = tuple(t.text for t in doc[k:j])
+            k = j
             if ref.entry is not None:
                 p.entry, p.method, p.confidence = ref.entry, "alias", 0.85
             else:
@@ -981,6 +1098,22 @@ def find_mentions(
 
 
 DATELINE_KINDS = ({"city"}, {"country", "location"})
+
+
+@dataclass(frozen=True)
+class _NameCues:
+    attribution: frozenset[str]  # ", kata X"
+    roles: tuple[tuple[str, ...], ...]  # "aktivis X", "X, seorang komentator"
+
+
+@lru_cache(maxsize=1)
+def _name_cues() -> _NameCues:
+    with open(data_file("cues.toml"), "rb") as fh:
+        cues = tomllib.load(fh)
+    return _NameCues(
+        frozenset(w.lower() for w in cues["speech"]["tail"] if not w.endswith("nya")),
+        tuple(tuple(r.lower().split()) for r in cues["names"]["roles"]),
+    )
 
 # before a capital: it is the place, not the state ("di Teheran", "ke Beijing")
 LOCATIVE = {

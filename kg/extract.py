@@ -42,6 +42,8 @@ from kg.morph import derive, voice_of
 from kg.resources import data_file
 
 ACTOR_KINDS = {"person", "country", "organization"}
+# what may stand between coordinated actors ("X dan Y", "X-Y", "X, Y")
+COORDINATION = {"", "-", "--", "dan", ",", "serta", ", dan", "dan juga", "/", "–", "plus"}
 PURPOSE = {"untuk", "guna", "demi"}  # purpose clauses share their matrix subject
 # acts done by saying: a second one coordinated after a request's "agar" clause is the
 # speaker's own act, not part of what is asked for
@@ -1062,8 +1064,10 @@ class Extractor:
         prev2 = W[k - 2].lower if k > 1 else ""
         return prev in self.oblique or (prev in {"dan", "serta", ","} and prev2 in self.oblique)
 
-    def _group(self, s: Sentence, first: Mention, end_char: int, kinds=ACTOR_KINDS) -> list[str]:
-        """The actor at `first` plus actors coordinated with it ("X dan Y", "X-Y", "X, Y")."""
+    def _group(self, s: Sentence, first: Mention, end_char: int, kinds=ACTOR_KINDS,
+               between: bool = False) -> list[str]:
+        """The actor at `first` plus actors coordinated with it ("X dan Y", "X-Y", "X, Y");
+        after "antara", "dengan" coordinates too ("antara X, …, dengan Y")."""
         if first.kind in ("organization", "country"):
             # "Presiden Komisi Uni Eropa Ursula von der Leyen": the organisation is the
             # person's, who is the actor
@@ -1081,7 +1085,7 @@ class Extractor:
             gap = s_text_between(s, pos, begin)
             # "Pemerintah Indonesia dan Pemerintah Inggris": a head noun before the next side
             gap = " ".join(w for w in gap.lower().split() if w not in self.actor_heads)
-            if gap in {"", "-", "--", "dan", ",", "serta", ", dan", "dan juga", "/", "–", "plus"}:
+            if gap in COORDINATION or between and gap in {"dengan", ", dengan"}:
                 out.append(self._key(m))
                 pos = m.end_char
             else:
@@ -1442,7 +1446,8 @@ class Extractor:
             k += 3  # "kerja sama di bidang pertahanan antara Indonesia dan Prancis"
             if k < limit and W[k].lower != "antara":
                 return [], k
-        if k < limit and W[k].lower == "antara":
+        between = k < limit and W[k].lower == "antara"
+        if between:
             k += 1
             while k < limit and W[k].lower in self.actor_heads:
                 k += 1  # "pertempuran antara tentara Thailand dan Kamboja"
@@ -1453,7 +1458,7 @@ class Extractor:
             at_title = title is not None and W[k].start <= title[0] < W[k].end and title[0] < m.start_char
             if m.kind in ACTOR_KINDS and (W[k].start <= m.start_char < W[k].end or at_title):
                 end = W[limit - 1].end if limit <= len(W) else s.end
-                group = self._group(s, m, end)
+                group = self._group(s, m, end, between=between)
                 last = max((x.end_char for x in s.mentions if self._key(x) in group), default=W[k].end)
                 return group, _word_index_at(W, last)
         return [], k

@@ -458,6 +458,65 @@ def test_apposition_list_is_not_a_titled_name(nlp):
     assert prabowo.qid == "Q2107268" and prabowo.position is None
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # after an attribution verb, one word is enough
+        ('"Kami mendukung Palestina," kata Sudarnoto dalam keterangannya.', "Sudarnoto"),
+        ('"Itu genosida," ujar Francesca Albanese, pelapor khusus PBB.', "Francesca Albanese"),
+        # after a role noun, over lower-case and abbreviated words
+        ("Aktivis politik Samer Sinijlawi menyebut langkah Perancis simbolis.", "Samer Sinijlawi"),
+        ("Singapura menahan buron kasus E-KTP, Paulus Tannos.", "Paulus Tannos"),
+        # before a comma and a role noun
+        ("Hal itu ditulis Nour Odeh, seorang komentator politik.", "Nour Odeh"),
+    ],
+)
+def test_untitled_unknown_name_known_by_its_context(nlp, text, name):
+    m = by_text(mentions(nlp, text, date(2025, 6, 1)), name)
+    assert (m.kind, m.qid, m.method, m.position) == ("person", None, "unlinked", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a role noun before one capitalised word: as often a place or a group
+        "Warga Ramallah menyambut keputusan itu.",
+        "Pengamat Universitas Indonesia menilai langkah itu.",
+        # ordinary capitalised words after an attribution verb are no name
+        '"Kami siap," kata Menteri itu.',
+    ],
+)
+def test_context_alone_does_not_make_ordinary_words_a_person(nlp, text):
+    assert [m.text for m in mentions(nlp, text, date(2025, 6, 1)) if m.kind == "person"] == []
+
+
+def test_a_name_known_by_its_context_is_found_again_in_full_and_in_part(nlp):
+    text = (
+        "Singapura menahan buron kasus E-KTP, Paulus Tannos. KPK menangkap Paulus Tannos "
+        'pada Januari. "Kami yakin," kata Sudarnoto. Permohonan Tannos ditolak, menurut Sudarnoto.'
+    )
+    people = [(m.text, m.label) for m in mentions(nlp, text, date(2025, 6, 1)) if m.kind == "person"]
+    assert people == [
+        ("Paulus Tannos", "Paulus Tannos"),
+        ("Paulus Tannos", "Paulus Tannos"),
+        ("Sudarnoto", "Sudarnoto"),
+        ("Tannos", "Paulus Tannos"),
+        ("Sudarnoto", "Sudarnoto"),
+    ]
+
+
+def test_ambassador_of_a_republic_to_a_country_in_apposition(nlp):
+    text = (
+        "Hal itu dibahas dalam pertemuan antara Duta Besar Republik Prancis untuk Republik "
+        "Indonesia, Fabien Penone, dengan Sekretaris Kabinet, Teddy Indra Wijaya."
+    )
+    ms = mentions(nlp, text, date(2025, 5, 27))
+    penone = by_text(ms, "Fabien Penone")
+    assert (penone.kind, penone.position.position_label) == ("person", "Ambassador of France")
+    teddy = by_text(ms, "Teddy Indra Wijaya")
+    assert teddy.position is not None and teddy.position.of == "indonesia"
+
+
 def test_department_after_director_general_is_not_a_name(nlp):
     text = "Kata Dirjen Administrasi Hukum Umum (AHU) Kemenkum, Widodo, saat dihubungi."
     assert [m for m in mentions(nlp, text) if m.kind == "person"] == []
