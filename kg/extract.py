@@ -42,6 +42,9 @@ from kg.morph import derive, voice_of
 from kg.resources import data_file
 
 ACTOR_KINDS = {"person", "country", "organization"}
+# joint acts: one side alone agrees or cooperates with the other side of the article's
+# meeting (a directed act, a request or support, may address anyone, so it is not inferred)
+PARTNER_TYPES = {"AGREE", "COOPERATE"}
 # what may stand between coordinated actors ("X dan Y", "X-Y", "X, Y")
 COORDINATION = {"", "-", "--", "dan", ",", "serta", ", dan", "dan juga", "/", "–", "plus"}
 PURPOSE = {"untuk", "guna", "demi"}  # purpose clauses share their matrix subject
@@ -625,18 +628,15 @@ class Extractor:
                         e.date, e.date_text = first.date, first.date_text
         sentence_events = self._visit_to_meet(s, sentence_events)
         for ev in sentence_events:
+            if len(ev.sources) != 1 or ev.type not in PARTNER_TYPES:
+                continue
             # "Trump bertemu Xi dan mencapai kesepakatan perdagangan": agreed with the one met
-            if ev.type == "AGREE" and len(ev.sources) == 1:
-                met = next((e for e in sentence_events if e.type == "CONSULT" and e.sources == ev.sources
-                            and e.targets and e._span[0] < ev._span[0]), None)  # type: ignore[attr-defined]
-                if met is not None:
-                    ev.targets = list(met.targets)
-                elif state.main_consult is not None and not ev.targets and "Negated" not in ev.contexts:
-                    # "Kami juga sudah mencapai banyak persetujuan baru" (Putin, in an article
-                    # on his meeting with Prabowo): agreed with the other side of that meeting
-                    sides = _actors(state.main_consult)
-                    if len(sides) == 2 and ev.sources[0] in sides:
-                        ev.targets = [a for a in sides if a != ev.sources[0]]
+            met = next((e for e in sentence_events if e.type == "CONSULT" and e.sources == ev.sources
+                        and e.targets and e._span[0] < ev._span[0]), None)  # type: ignore[attr-defined]
+            if ev.type == "AGREE" and met is not None:
+                ev.targets = list(met.targets)
+            elif not ev.targets and "Negated" not in ev.contexts:
+                ev.targets = self._other_side(ex, state, ev.sources[0])
         sentence_events += self._evaluation(ex, s, sentence_events)
         # the complement of a speech verb can be a warning: "X menjawab bahwa … akan …"
         self._speech_threats(ex, s, matches, state, sentence_events)
@@ -652,6 +652,24 @@ class Extractor:
                     state.last_consult = ev
                 if state.main_consult is None and len(self._persons(ex, _actors(ev))) >= 2:
                     state.main_consult = ev
+
+    def _other_side(self, ex: Extraction, state: DocState, source: str) -> list[str]:
+        """In an article on a meeting of two sides, a joint act of one side that names no
+        other is with the other: "Kami juga sudah mencapai banyak persetujuan baru" (Putin,
+        in an article on his meeting with Prabowo), "Rusia juga sudah membuka konsulat di
+        Bali" (Russia, with Indonesia). The other side is taken at the source's level: a
+        person's counterpart, or a country's."""
+        sides = _actors(state.main_consult) if state.main_consult is not None else []
+        if len(sides) != 2:
+            return []
+        ent = ex.entities.get(source)
+        for me, other in (sides, sides[::-1]):
+            if source == me:
+                return [other]
+            if ent is not None and ent.kind == "country" and ent.qid and ent.qid == _country_of(ex, me):
+                theirs = _country_key(ex, other)
+                return [theirs] if theirs is not None and theirs != source else []
+        return []
 
     def _time_contexts(self, words: list[str]) -> list[str]:
         """ "dijadwalkan" before an event: Planned and Future; "akan": Future."""

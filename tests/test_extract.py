@@ -635,6 +635,17 @@ def test_an_agreement_of_one_side_is_with_the_other_side_of_the_articles_meeting
     assert agree["source"] | agree["target"] == {PRABOWO, "Q7747"}
 
 
+def test_cooperation_of_one_country_is_with_the_country_of_the_other_side_met(tmp_path):
+    meeting = ("Presiden Prabowo Subianto bertemu Presiden Rusia Vladimir Putin di St Petersburg.\n\n")
+    evs = events_of(tmp_path, meeting + "Rusia juga sudah membuka konsulat di Bali dan bekerja sama di "
+                    "bidang pariwisata.", pub="2025-06-19")
+    assert find(evs, "COOPERATE", source=["Q159"], target=[INDONESIA])
+    # a request names whom it asks, or no one: it is not inferred
+    evs = events_of(tmp_path, meeting + "Putin juga meminta agar negosiasi dipercepat.", pub="2025-06-19")
+    (request,) = find(evs, "REQUEST")
+    assert request["target"] == set()
+
+
 def test_sources_listed_together_act_together_unless_each_on_their_own(tmp_path):
     evs = events_of(tmp_path, "Inggris, Jerman, dan Perancis menjatuhkan sanksi terhadap Iran.")
     (ev,) = find(evs, "SANCTION")
