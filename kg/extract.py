@@ -755,7 +755,9 @@ class Extractor:
                         or k == 0 or W[k - 1].lower not in PURPOSE):
                     continue
                 meet.mode = "visit"
-                meet.place = meet.place or visit.place or (visit.targets[0] if visit.targets else None)
+                # met where the visit went ("kunjungan ke Rusia untuk menemui Putin, usai … di
+                # Singapura": in Russia)
+                meet.place = visit.place or meet.place or (visit.targets[0] if visit.targets else None)
                 meet.date, meet.date_text = meet.date or visit.date, meet.date_text or visit.date_text
                 meet.contexts = _uniq(visit.contexts + meet.contexts)
                 meet.evidence = visit.evidence

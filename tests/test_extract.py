@@ -189,6 +189,14 @@ def test_a_visit_restated_without_its_host_is_one_visit(tmp_path):
     assert len(visits) == 1 and visits[0]["source"] == {MACRON}
 
 
+def test_a_visit_to_meet_someone_is_in_the_country_visited(tmp_path):
+    evs = events_of(tmp_path, "Presiden Prabowo Subianto akan melanjutkan kunjungan kerjanya ke Rusia untuk "
+                    "menemui Presiden Rusia Vladimir Putin, usai menyelesaikan rangkaian agendanya di "
+                    "Singapura.", pub="2025-06-16")
+    (visit,) = find(evs, "CONSULT", source=[PRABOWO], target=["Q7747"])
+    assert (visit["mode"], visit["place"]) == ("visit", "Q159")
+
+
 def test_reciprocal_restrictions_are_one_event(tmp_path):
     evs = events_of(tmp_path, "Thailand dan Kamboja memberlakukan pembatasan di perbatasan satu sama lain.")
     (sanction,) = find(evs, "SANCTION")
