@@ -637,6 +637,9 @@ class Extractor:
                 ev.targets = list(met.targets)
             elif not ev.targets and "Negated" not in ev.contexts:
                 ev.targets = self._other_side(ex, state, ev.sources[0])
+        here = self._fronted_place(s)
+        for ev in sentence_events:
+            ev.place = ev.place or here
         sentence_events += self._evaluation(ex, s, sentence_events)
         # the complement of a speech verb can be a warning: "X menjawab bahwa … akan …"
         self._speech_threats(ex, s, matches, state, sentence_events)
@@ -1638,6 +1641,22 @@ class Extractor:
                 for m in s.mentions:
                     if W[k + 1].start <= m.start_char < stop and m.kind in PLACE_KINDS:
                         return self._key(m)
+        return None
+
+    def _fronted_place(self, s: Sentence) -> str | None:
+        """ "Di Rusia, Presiden Prabowo … akan melakukan pertemuan bilateral": a place put
+        before the sentence (or its opening quote) and set off by a comma is where all of it
+        happens."""
+        W = s.words
+        k = 1 if W and W[0].text in QUOTE_CHARS else 0
+        if k + 2 >= len(W) or W[k].lower != "di":
+            return None
+        comma = next((q for q in range(k + 1, min(k + 5, len(W))) if W[q].text == ","), None)
+        if comma is None:
+            return None
+        found = [m for m in s.mentions if W[k + 1].start <= m.start_char < W[comma].start]
+        if len(found) == 1 and found[0].kind in PLACE_KINDS:
+            return self._key(found[0])
         return None
 
     def _facility_city(self, ex: Extraction, W: list[Word], k: int) -> str | None:

@@ -197,6 +197,13 @@ def test_a_visit_to_meet_someone_is_in_the_country_visited(tmp_path):
     assert (visit["mode"], visit["place"]) == ("visit", "Q159")
 
 
+def test_a_place_fronted_before_a_comma_is_where_the_sentence_happens(tmp_path):
+    evs = events_of(tmp_path, '"Di Rusia, Presiden Prabowo akan melakukan pertemuan bilateral dengan Presiden '
+                    'Putin pada 19 Juni 2025," kata Seskab.', pub="2025-06-16")
+    (meeting,) = find(evs, "CONSULT", source=[PRABOWO])
+    assert (meeting["place"], meeting["date"]) == ("Q159", "2025-06-19")
+
+
 def test_reciprocal_restrictions_are_one_event(tmp_path):
     evs = events_of(tmp_path, "Thailand dan Kamboja memberlakukan pembatasan di perbatasan satu sama lain.")
     (sanction,) = find(evs, "SANCTION")
