@@ -201,7 +201,7 @@ def test_a_place_fronted_before_a_comma_is_where_the_sentence_happens(tmp_path):
     evs = events_of(tmp_path, '"Di Rusia, Presiden Prabowo akan melakukan pertemuan bilateral dengan Presiden '
                     'Putin pada 19 Juni 2025," kata Seskab.', pub="2025-06-16")
     (meeting,) = find(evs, "CONSULT", source=[PRABOWO])
-    assert (meeting["place"], meeting["date"]) == ("Q159", "2025-06-19")
+    assert (meeting["place"], meeting["date"]) == ("Q159", date(2025, 6, 19))
 
 
 def test_reciprocal_restrictions_are_one_event(tmp_path):
