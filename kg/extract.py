@@ -814,12 +814,15 @@ class Extractor:
                 if trig.type == "REJECT" and targets:
                     # what is refused is a thing, and an actor far into it is part of it:
                     # "menolak keras segala bentuk pengusiran paksa terhadap warga Palestina"
-                    # refuses no Palestinians; "menolak tuduhan Thailand" answers Thailand
+                    # refuses no Palestinians; "menolak tuduhan Thailand" answers Thailand.
+                    # A refused act is towards its addressee: "menolak menyerahkan diri
+                    # secara sukarela kepada Pemerintah Indonesia"
                     first = min((m.start_char for m in s.mentions if self._key(m) in targets), default=None)
                     k = mt.j
                     while k < len(W) and W[k].lower in self.manner:
                         k += 1
-                    if first is not None and _word_index_at(W, first) - k > 1:
+                    if first is not None and _word_index_at(W, first) - k > 1 and not (
+                            k < len(W) and W[k].lower.startswith("me") and _looks_verb(W[k].lower)):
                         targets = []
                 if mt.j - mt.i >= 2 and W[mt.i].lower in self.light_verbs and targets:
                     # "menegaskan dukungan Singapura terhadap hak rakyat Palestina": the name

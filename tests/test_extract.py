@@ -758,6 +758,10 @@ def test_an_actor_deep_in_what_is_refused_is_no_target(tmp_path):
     assert ev["source"] == {"Q183"} and not ev["target"]
     evs = events_of(tmp_path, "Kamboja menolak keras tuduhan Thailand.", pub="2025-07-25")
     assert find(evs, "REJECT", source=[CAMBODIA], target=[THAILAND])
+    # a refused act is towards its addressee
+    evs = events_of(tmp_path, "Buron kasus E-KTP Paulus Tannos menolak menyerahkan diri secara sukarela kepada "
+                    "Pemerintah Indonesia.", pub="2025-06-02")
+    assert find(evs, "REJECT", source=["paulus-tannos"], target=[INDONESIA])
 
 
 def test_a_warning_with_nothing_to_follow_is_no_threat(tmp_path):
