@@ -45,6 +45,8 @@ ACTOR_KINDS = {"person", "country", "organization"}
 # joint acts: one side alone agrees or cooperates with the other side of the article's
 # meeting (a directed act, a request or support, may address anyone, so it is not inferred)
 PARTNER_TYPES = {"AGREE", "COOPERATE"}
+# prefixes written together with the noun they modify ("pascaserangan": after the attack)
+BOUND_PREFIXES = ("pasca",)
 # what may stand between coordinated actors ("X dan Y", "X-Y", "X, Y")
 COORDINATION = {"", "-", "--", "dan", ",", "serta", ", dan", "dan juga", "/", "–", "plus"}
 PURPOSE = {"untuk", "guna", "demi"}  # purpose clauses share their matrix subject
@@ -519,13 +521,13 @@ class Extractor:
         while i < len(W):
             found = None
             trigs = self.p.triggers.get(W[i].lower, ())
-            owned = not trigs and W[i].lower.endswith("nya")
-            if owned:  # "kunjungannya", "pertemuannya": a noun with its owner in "-nya"
-                trigs = [t for t in self.p.triggers.get(W[i].lower[:-3], ()) if len(t.words) == 1 and t.voice == "noun"]
+            inner = None if trigs else _inner_noun(W[i].lower)
+            if inner is not None:  # "kunjungannya", "pascaserangan": a noun inside the word
+                trigs = [t for t in self.p.triggers.get(inner, ()) if len(t.words) == 1 and t.voice == "noun"]
             for trig in trigs:
                 n = len(trig.words)
                 got = tuple(w.lower for w in W[i : i + n])
-                if owned or got == trig.words or (
+                if inner is not None or got == trig.words or (
                     n > 1 and got[:-1] == trig.words[:-1] and got[-1] == trig.words[-1] + "nya"
                 ):
                     if i + n < len(W) and W[i + n].lower in trig.not_followed_by:
@@ -684,13 +686,17 @@ class Extractor:
         """ "mengecam serangan tersebut": the attack told before, whose sources are the ones
         condemned; "membantah tuduhan" answers the last accuser; "menyambut gembira keputusan
         ini" welcomes whoever acted last (a noun of type ANY). The noun must be the
-        object (within two words of the verb) and, unless it is a bare accusation or demand,
-        carry "tersebut/itu/ini"."""
+        object (within two words of the verb) and, unless it is a bare accusation or demand
+        or names its agent after "dari"/"oleh", carry "tersebut/itu/ini"."""
         W = s.words
         for k in range(j, min(j + 3, len(W))):  # the noun may be a trigger, which ends the window
             kind = self.event_nouns.get(W[k].lower)
             if kind is None:
                 continue
+            # "mengecam serangan mematikan dari militer Israel": the act's own agent, here
+            by = self._after_word(s, k + 1, min(k + 7, len(W)), ("dari", "oleh"), reach=3)
+            if by and not set(by) & set(sources):
+                return by
             near = [w.lower for w in W[k + 1 : k + 4]]
             if not (any(a in self.event_anaphors for a in near) or kind in ("ACCUSE", "REQUEST")):
                 return []
@@ -855,6 +861,9 @@ class Extractor:
                     # "pengadilan itu menuai kritikan keras dari Israel", "Langkah ini disambut
                     # protes keras dari Thailand": the one who receives it is the target
                     participants, targets = [], received
+                elif trig.type not in UNDIRECTED:
+                    # "serangan dari Israel terhadap Hizbullah"
+                    targets = self._after_word(s, mt.j, limit, ("terhadap", "kepada", "atas"))
             elif not participants and self._owned(s, mt):
                 # "Xi menutup kunjungan tiga harinya di Korea Selatan": the owner of the
                 # noun ("-nya") is the subject of its clause
@@ -1970,6 +1979,17 @@ def _uniq(xs: Iterable[str]) -> list[str]:
     for x in xs:
         seen.setdefault(x, None)
     return list(seen)
+
+
+def _inner_noun(word: str) -> str | None:
+    """The noun inside a word: "kunjungannya" (owned, with "-nya"), "pascaserangan" and
+    "pasca-serangan" (after it: a prefix written with its noun)."""
+    if word.endswith("nya") and len(word) > 5:
+        return word[:-3]
+    for prefix in BOUND_PREFIXES:
+        if word.startswith(prefix) and len(word) > len(prefix) + 3:
+            return word[len(prefix) :].lstrip("-")
+    return None
 
 
 def _actors(ev: Event) -> list[str]:

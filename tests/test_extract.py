@@ -204,6 +204,19 @@ def test_a_place_fronted_before_a_comma_is_where_the_sentence_happens(tmp_path):
     assert (meeting["place"], meeting["date"]) == ("Q159", date(2025, 6, 19))
 
 
+def test_an_attack_named_with_its_agent_and_target(tmp_path):
+    evs = events_of(tmp_path, "Serangan dari Israel terhadap Hizbullah menewaskan empat orang.", pub="2025-11-02")
+    assert find(evs, "ASSAULT", source=[ISRAEL], target=["Q41053"])
+    # condemning it accuses its agent
+    evs = events_of(tmp_path, "Paus Leo XIV mengecam serangan mematikan dari militer Israel di Gaza.",
+                    pub="2025-07-20")
+    assert find(evs, "ACCUSE", source=["pope-leo-xiv"], target=[ISRAEL])
+    # a noun written with "pasca" ("after") is still the noun
+    evs = events_of(tmp_path, "Pernyataan itu dilontarkan pascaserangan mematikan dari militer Israel di Gaza.",
+                    pub="2025-07-20")
+    assert find(evs, "ASSAULT", source=[ISRAEL])
+
+
 def test_reciprocal_restrictions_are_one_event(tmp_path):
     evs = events_of(tmp_path, "Thailand dan Kamboja memberlakukan pembatasan di perbatasan satu sama lain.")
     (sanction,) = find(evs, "SANCTION")
