@@ -1181,6 +1181,10 @@ class Extractor:
                 # relative clause stands between the subject and its verb
                 tries.append((self._clause_left(s, prev_left - 2), W[prev_left - 1].start))
         for a, end in tries:
+            if W[a].lower in self.anaphor_heads:  # "Pakar Italia tersebut": Italy only modifies
+                pron = self._pronoun_subject(s, a, end, state)
+                if pron:
+                    return pron
             cands = [m for m in self._mentions_between(s, W[a].start, end)
                      if not self._is_oblique(s, m) and not self._is_member_of(s, m)]
             if cands:
@@ -1276,9 +1280,10 @@ class Extractor:
                 gov = state.last_government or _indonesia(state.ex)
                 if gov:
                     return [gov]
-            if (w.lower in self.anaphor_heads and k + 1 < len(W) and W[k + 1].lower in self.event_anaphors
-                    and (k == a or W[k - 1].lower in self.adverbs)):
-                # "kelompok tersebut …": the last organisation named; "negara itu": country
+            if (w.lower in self.anaphor_heads and (k == a or W[k - 1].lower in self.adverbs)
+                    and any(x.lower in self.event_anaphors for x in W[k + 1 : k + 4])):
+                # "kelompok tersebut …": the last organisation named; "negara itu": country;
+                # "Pakar Italia tersebut": the last person
                 key = state.last_of_kind.get(self.anaphor_heads[w.lower])
                 if key:
                     return [key]

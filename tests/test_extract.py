@@ -217,6 +217,12 @@ def test_an_attack_named_with_its_agent_and_target(tmp_path):
     assert find(evs, "ASSAULT", source=[ISRAEL])
 
 
+def test_a_role_noun_with_tersebut_is_the_last_person_named(tmp_path):
+    evs = events_of(tmp_path, '"Itu genosida," ujar Francesca Albanese, pelapor khusus PBB.\n\n'
+                    "Pakar Italia tersebut telah menghadapi kritik keras dari Israel.", pub="2025-09-16")
+    assert find(evs, "ACCUSE", source=[ISRAEL], target=["francesca-albanese"])
+
+
 def test_reciprocal_restrictions_are_one_event(tmp_path):
     evs = events_of(tmp_path, "Thailand dan Kamboja memberlakukan pembatasan di perbatasan satu sama lain.")
     (sanction,) = find(evs, "SANCTION")
