@@ -1474,10 +1474,13 @@ class Extractor:
     def _noun_actors(self, s: Sentence, j: int, limit: int, modifiers: bool = True) -> tuple[list[str], int]:
         """Actors that a noun trigger takes: 'pertemuan Dewan Rusia-NATO', 'antara X dan Y'."""
         W = s.words
+        starts = {m.start_char for m in s.mentions}
         k = j
         while modifiers and k < limit and (
             W[k].lower in self.noun_modifiers or _is_date_word(W[k]) or W[k].text in {"-"}
             or re.fullmatch(r"ke-?\d+", W[k].lower)  # "KTT ke-47 ASEAN"
+            # words of the event's own name: "pertemuan Komisi Bersama Rusia-Indonesia"
+            or (W[k].text.istitle() and W[k].start not in starts and k - j < 3)
         ):
             if W[k].lower == "antara":
                 break
@@ -1510,7 +1513,8 @@ class Extractor:
         for k in range(j, min(limit, len(W))):
             if W[k].lower in self.complementizer and W[k].lower not in words:
                 break
-            if W[k].lower in words and k + 1 < len(W):
+            if W[k].lower in words and k + 1 < len(W) and not (k > 0 and W[k].text[:1].isupper()):
+                # (a capitalised word mid-sentence is a name's: "Komisi Bersama Rusia-Indonesia")
                 reach_end = W[min(k + reach, len(W) - 1)].end
                 for m in s.mentions:
                     if m.kind in ACTOR_KINDS and W[k + 1].start <= m.start_char < min(reach_end, stop):

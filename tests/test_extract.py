@@ -223,6 +223,15 @@ def test_a_role_noun_with_tersebut_is_the_last_person_named(tmp_path):
     assert find(evs, "ACCUSE", source=[ISRAEL], target=["francesca-albanese"])
 
 
+def test_words_of_a_meetings_own_name_stand_between_it_and_its_sides(tmp_path):
+    evs = events_of(tmp_path, "Presiden Putin mula-mula menyinggung soal pertemuan Komisi Bersama "
+                    "Rusia-Indonesia di Jakarta pada April 2025.", pub="2025-06-19")
+    (meeting,) = find(evs, "CONSULT")
+    # "Bersama" in the name is no "bersama" (with): Putin only speaks of the meeting
+    assert meeting["source"] | meeting["target"] == {"Q159", INDONESIA}
+    assert meeting["place"] == "Q3630"
+
+
 def test_reciprocal_restrictions_are_one_event(tmp_path):
     evs = events_of(tmp_path, "Thailand dan Kamboja memberlakukan pembatasan di perbatasan satu sama lain.")
     (sanction,) = find(evs, "SANCTION")
