@@ -45,6 +45,8 @@ ACTOR_KINDS = {"person", "country", "organization"}
 # joint acts: one side alone agrees or cooperates with the other side of the article's
 # meeting (a directed act, a request or support, may address anyone, so it is not inferred)
 PARTNER_TYPES = {"AGREE", "COOPERATE"}
+# ", saat …": at the same time as the clause before
+SIMULTANEOUS = {"saat", "ketika", "sewaktu", "selama", "dalam"}
 # prefixes written together with the noun they modify ("pascaserangan": after the attack)
 BOUND_PREFIXES = ("pasca",)
 # what may stand between coordinated actors ("X dan Y", "X-Y", "X, Y")
@@ -1871,6 +1873,16 @@ class Extractor:
                 head = [e for e in events if e.type == "CONSULT" and e._span[0] < rel and e.date]  # type: ignore[attr-defined]
                 if head:
                     ev.date, ev.date_text = head[-1].date, head[-1].date_text
+                    continue
+            k = _word_index_at(W, start)
+            while k > 0 and W[k - 1].lower in self.adverbs | self.noun_modifiers:
+                k -= 1
+            if k > 1 and W[k - 1].lower in SIMULTANEOUS and W[k - 2].text == ",":
+                # "… pada Jumat (30/5/2025), saat kunjungan kenegaraan Macron ke Singapura":
+                # during what the clause before tells, on its day
+                days = [d for d in _days(s.dates) if d.start < W[k - 2].start]
+                if days:
+                    ev.date, ev.date_text = days[-1].value, days[-1].text
                     continue
             if anaphoric is not None and ev.type != "CONSULT":
                 # "dalam pembicaraan itu, Biden mendesak …": it happened during that talk,

@@ -232,6 +232,14 @@ def test_words_of_a_meetings_own_name_stand_between_it_and_its_sides(tmp_path):
     assert meeting["place"] == "Q3630"
 
 
+def test_an_event_during_the_clause_before_takes_its_day(tmp_path):
+    evs = events_of(tmp_path, "Pernyataan tersebut disampaikan Wong dalam konferensi pers bersama Presiden "
+                    "Perancis Emmanuel Macron pada Jumat (30/5/2025), saat kunjungan kenegaraan Macron ke "
+                    "Singapura.", pub="2025-05-31")
+    (visit,) = [e for e in find(evs, "CONSULT", source=[MACRON]) if e["mode"] == "visit"]
+    assert visit["date"] == date(2025, 5, 30)
+
+
 def test_reciprocal_restrictions_are_one_event(tmp_path):
     evs = events_of(tmp_path, "Thailand dan Kamboja memberlakukan pembatasan di perbatasan satu sama lain.")
     (sanction,) = find(evs, "SANCTION")
