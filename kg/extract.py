@@ -45,6 +45,8 @@ ACTOR_KINDS = {"person", "country", "organization"}
 # joint acts: one side alone agrees or cooperates with the other side of the article's
 # meeting (a directed act, a request or support, may address anyone, so it is not inferred)
 PARTNER_TYPES = {"AGREE", "COOPERATE"}
+# what a request asks for follows these: "mendesak agar …", "mendorong X untuk melanjutkan dialog"
+ASKED_FOR = {"agar", "supaya", "untuk"}
 # ", saat …": at the same time as the clause before
 SIMULTANEOUS = {"saat", "ketika", "sewaktu", "selama", "dalam"}
 # prefixes written together with the noun they modify ("pascaserangan": after the attack)
@@ -571,8 +573,8 @@ class Extractor:
                     and not any(self._is_boundary(w) and w.lower not in PURPOSE for w in W[prev.j : mt.i])):
                 continue  # "menolak gagasan untuk memberlakukan embargo": what is refused
             if (prev is not None and prev.trigger.type == "REQUEST" and prev.voice != "noun"
-                    and any(w.lower in {"agar", "supaya"} for w in W[prev.j : mt.i])
-                    and not any(self._is_boundary(w) and w.lower not in {"agar", "supaya"}
+                    and any(w.lower in ASKED_FOR for w in W[prev.j : mt.i])
+                    and not any(self._is_boundary(w) and w.lower not in ASKED_FOR
                                 for w in W[prev.j : mt.i])
                     and not (mt.voice == "active" and W[mt.i - 1].lower in {"dan", "serta"}
                              and mt.trigger.type in SPEECH_ACTS)):

@@ -163,6 +163,7 @@ def test_mendorong_and_mengundang_are_requests(tmp_path):
     evs = events_of(tmp_path, "Oman kembali mendorong Iran dan Amerika Serikat untuk melanjutkan dialog. "
                     "Presiden Rusia Vladimir Putin mengundang Presiden Prabowo Subianto ke St Petersburg.")
     assert find(evs, "REQUEST", source=["Q842"], target=["Q794", US])
+    assert not find(evs, "CONSULT")  # the dialogue is what Oman asks for
     assert find(evs, "REQUEST", source=["Q7747"], target=[PRABOWO])
     # memper-sila-kan: the root is "sila" ("memersilakan" was generated and never matched)
     evs = events_of(tmp_path, "Presiden Prabowo Subianto mempersilakan Rusia membuka penerbangan langsung.")
