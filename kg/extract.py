@@ -233,6 +233,7 @@ class Extractor:
         self.complementizer = c.words("clause", "complementizer")
         self.oblique = c.words("clause", "oblique")
         self.light_verbs = c.words("clause", "light_verbs")
+        self.harm_verbs = c.words("clause", "harm_verbs")
         self.noun_modifiers = c.words("clause", "noun_modifiers")
         self.speech_verbs = c.words("speech", "verbs")
         self.tail = c.words("speech", "tail")
@@ -945,6 +946,8 @@ class Extractor:
                 targets = self._after_word(s, mt.j, min(len(W), mt.j + 6), ("untuk",), reach=3)
         # "mendorong Teheran dan Washington untuk …": one urges a government, not a city;
         # "mengunjungi Seoul" visits South Korea, in Seoul
+        if trig.type == "ASSAULT" and sources and not targets:
+            targets = self._harmed(s, mt.j, sources)
         cities_named = [t for t in targets if t.startswith("city/")]
         targets = [_government_of(ex, t) for t in targets]
         if not targets and trig.type in ("ACCUSE", "REJECT", "SUPPORT", "AGREE") and voice in ("active", "intransitive"):
@@ -1667,6 +1670,22 @@ class Extractor:
                     if W[k + 1].start <= m.start_char < stop and m.kind in PLACE_KINDS:
                         return self._key(m)
         return None
+
+    def _harmed(self, s: Sentence, j: int, sources: list[str]) -> list[str]:
+        """ "serangan yang dilakukan pasukan gabungan AS dan Israel telah menghancurkan
+        program nuklir Iran": an attack is on whom what it destroys or kills belongs to (a
+        harm verb later in its clause, the first other actor at most five words after it)."""
+        W = s.words
+        for k in range(j, len(W)):
+            if self._is_boundary(W[k]) and W[k].lower != "yang":
+                return []
+            if W[k].lower in self.harm_verbs:
+                end = W[min(k + 6, len(W) - 1)].end
+                for m in self._mentions_between(s, W[k].end, end):
+                    if self._key(m) not in sources:
+                        return [self._key(m)]
+                return []
+        return []
 
     def _fronted_place(self, s: Sentence) -> str | None:
         """ "Di Rusia, Presiden Prabowo … akan melakukan pertemuan bilateral": a place put

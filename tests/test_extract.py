@@ -241,6 +241,12 @@ def test_an_event_during_the_clause_before_takes_its_day(tmp_path):
     assert visit["date"] == date(2025, 5, 30)
 
 
+def test_an_attack_is_on_whom_what_it_destroys_belongs_to(tmp_path):
+    evs = events_of(tmp_path, "Trump menyebut serangan yang dilakukan pasukan gabungan AS dan Israel telah "
+                    "menghancurkan program nuklir Iran.", pub="2025-11-02")
+    assert find(evs, "ASSAULT", source=[US, ISRAEL], target=["Q794"])
+
+
 def test_reciprocal_restrictions_are_one_event(tmp_path):
     evs = events_of(tmp_path, "Thailand dan Kamboja memberlakukan pembatasan di perbatasan satu sama lain.")
     (sanction,) = find(evs, "SANCTION")
