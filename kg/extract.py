@@ -215,6 +215,7 @@ class DocState:
     last_government: str | None = None  # the country of the last "Pemerintah X"
     last_of_kind: dict = field(default_factory=dict)  # kind -> key of the last such actor named
     ex: Extraction | None = None  # the article's extraction, to add entities a reference needs
+    private: frozenset[str] = frozenset()  # people known only by name, no actors on their own
 
 
 # ------------------------------------------------------------------------ extractor
@@ -302,7 +303,7 @@ class Extractor:
         # positions first: the rules read a person's country ("kedua negara" after a meeting
         # of two presidents is their two countries)
         self._positions(ex, mentions, article)
-        state = DocState(ex=ex)
+        state = DocState(ex=ex, private=_private_people(mentions))
         for sent in sentences:
             self._statements(ex, sent, state)
             self._events(ex, sent, state, article)
@@ -960,6 +961,8 @@ class Extractor:
             targets = [t for t in targets if ex.entities[t].kind in trig.target_kinds] if all(t in ex.entities for t in targets) else targets
         if not (sources or targets or participants):
             return None
+        if all(a in state.private for a in sources + targets + participants):
+            return None  # private people only ("Ia meminta Nikita Mirzani untuk …"): no diplomacy
         if trig.type == "CONSULT" and not sources and len(targets) < 2:
             return None  # a meeting with one known side and no one meeting it: "The Hammers
             # menjamu Chelsea di … London" has only London's country
@@ -2021,6 +2024,17 @@ def _uniq(xs: Iterable[str]) -> list[str]:
     for x in xs:
         seen.setdefault(x, None)
     return list(seen)
+
+
+def _private_people(mentions: list[Mention]) -> frozenset[str]:
+    """Keys of the people known only by name: neither in the gazetteer nor given a public
+    office anywhere in the article (a witness, a coach, an activist)."""
+    def by_name(m: Mention) -> bool:
+        return m.method == "unlinked" and m.position is None and not m.candidates
+
+    people = [m for m in mentions if m.kind == "person"]
+    public = {f"person/{m.key}" for m in people if not by_name(m)}
+    return frozenset(f"person/{m.key}" for m in people if by_name(m)) - public
 
 
 def _inner_noun(word: str) -> str | None:

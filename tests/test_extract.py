@@ -247,6 +247,17 @@ def test_an_attack_is_on_whom_what_it_destroys_belongs_to(tmp_path):
     assert find(evs, "ASSAULT", source=[US, ISRAEL], target=["Q794"])
 
 
+def test_people_known_only_by_name_are_actors_only_beside_a_public_one(tmp_path):
+    # a judge asking a witness: no diplomacy
+    evs = events_of(tmp_path, '"Silakan," kata Arfian Setyawardhana. Ia meminta Nikita Mirzani untuk merumuskan '
+                    "pertanyaan secara fokus.", pub="2025-07-20")
+    assert evs == []
+    # an activist urging a state
+    evs = events_of(tmp_path, "Aktivis politik Samer Sinijlawi mendesak Perancis memutus hubungan dengan "
+                    "Israel.", pub="2025-07-25")
+    assert find(evs, "REQUEST", source=["samer-sinijlawi"], target=["Q142"])
+
+
 def test_reciprocal_restrictions_are_one_event(tmp_path):
     evs = events_of(tmp_path, "Thailand dan Kamboja memberlakukan pembatasan di perbatasan satu sama lain.")
     (sanction,) = find(evs, "SANCTION")
