@@ -2409,6 +2409,11 @@ def _merge_events(events: list[Event], ex: Extraction | None = None) -> list[Eve
                 ev.type == "CONSULT" and prev.mode == ev.mode == "visit"
                 and set(prev.sources) == set(ev.sources)
                 and (not (prev.targets and ev.targets) or _host_of(ex, prev.targets, ev.targets))
+            ) and not (
+                # "menyerukan agar konflik di Gaza diakhiri dan mendesak militer Israel …": one
+                # appeal of one source in one sentence, to the one it names
+                ev.type != "CONSULT" and prev.evidence == ev.evidence
+                and set(prev.sources) == set(ev.sources) and not (prev.targets and ev.targets)
             ):
                 continue
             if ev.type != "CONSULT" and prev.evidence != ev.evidence:

@@ -258,6 +258,13 @@ def test_people_known_only_by_name_are_actors_only_beside_a_public_one(tmp_path)
     assert find(evs, "REQUEST", source=["samer-sinijlawi"], target=["Q142"])
 
 
+def test_one_appeal_of_one_source_in_one_sentence_is_one_event(tmp_path):
+    evs = events_of(tmp_path, "Paus Leo XIV menyerukan agar konflik di Gaza segera diakhiri dan mendesak "
+                    "militer Israel menghentikan agresi.", pub="2025-07-20")
+    (request,) = find(evs, "REQUEST")
+    assert request["target"] == {ISRAEL}
+
+
 def test_reciprocal_restrictions_are_one_event(tmp_path):
     evs = events_of(tmp_path, "Thailand dan Kamboja memberlakukan pembatasan di perbatasan satu sama lain.")
     (sanction,) = find(evs, "SANCTION")
