@@ -142,6 +142,7 @@ def test_bilateral_talks_with_a_list_are_one_talk_per_partner(tmp_path):
 @pytest.mark.parametrize("text, type_, source", [
     ("Korea Utara kembali menguji rudal hipersonik di lepas pantai timur.", "MOBILIZE", "Q423"),
     ("Israel menyatakan penyesalan atas serangan yang menewaskan warga sipil itu.", "CONCEDE", "Q801"),
+    ("Israel telah melonggarkan sebagian blokade selama 11 minggu.", "CONCEDE", "Q801"),
     ("Israel menuding Hizbullah mempersenjatai diri kembali di Lebanon selatan.", "ACCUSE", "Q801"),
     ("Kanselir Jerman Friedrich Merz menyuarakan kritik tajam terhadap operasi militer Israel.", "ACCUSE", MERZ),
     ("Israel telah menarik pulang Duta Besarnya dari Spanyol tahun lalu.", "SANCTION", "Q801"),
