@@ -648,6 +648,7 @@ class Extractor:
         here = self._fronted_place(s)
         for ev in sentence_events:
             ev.place = ev.place or here
+        self._said_there_and_then(s, sentence_events)
         sentence_events += self._evaluation(ex, s, sentence_events)
         # the complement of a speech verb can be a warning: "X menjawab bahwa … akan …"
         self._speech_threats(ex, s, matches, state, sentence_events)
@@ -1689,6 +1690,28 @@ class Extractor:
                         return [self._key(m)]
                 return []
         return []
+
+    def _said_there_and_then(self, s: Sentence, events: list[Event]) -> None:
+        """ '"…," ujar Francesca Albanese … kepada para wartawan di Jenewa, dilansir AFP, Selasa
+        (16/9/2025)': what the speaker does by saying it (asks, accuses, supports) happens
+        where and when it is said, the place after "di" and the day in the attribution."""
+        if s.tail_start is None or not s.speakers:
+            return
+        W = s.words
+        k0 = _word_index_at(W, s.tail_start)
+        place = None
+        for k in range(k0, len(W) - 1):
+            if W[k].lower == "di":
+                m = next((m for m in s.mentions if m.start_char == W[k + 1].start), None)
+                if m is not None and m.kind in PLACE_KINDS:
+                    place = self._key(m)
+                break
+        days = [d for d in _days(s.dates) if d.start >= s.tail_start]
+        for ev in events:
+            if set(ev.sources) & set(s.speakers):
+                ev.place = ev.place or place
+                if ev.date is None and days:
+                    ev.date, ev.date_text = days[0].value, days[0].text
 
     def _fronted_place(self, s: Sentence) -> str | None:
         """ "Di Rusia, Presiden Prabowo … akan melakukan pertemuan bilateral": a place put

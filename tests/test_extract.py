@@ -266,6 +266,13 @@ def test_one_appeal_of_one_source_in_one_sentence_is_one_event(tmp_path):
     assert request["target"] == {ISRAEL}
 
 
+def test_what_a_speaker_does_by_saying_it_happens_where_and_when_it_is_said(tmp_path):
+    evs = events_of(tmp_path, '"Kami mendesak Israel menghentikan serangan," ujar Menlu Sugiono dalam '
+                    "konferensi pers di Jakarta, Senin (5/5/2025).", pub="2025-05-06")
+    (request,) = find(evs, "REQUEST", target=[ISRAEL])
+    assert (request["place"], request["date"]) == ("Q3630", date(2025, 5, 5))
+
+
 def test_reciprocal_restrictions_are_one_event(tmp_path):
     evs = events_of(tmp_path, "Thailand dan Kamboja memberlakukan pembatasan di perbatasan satu sama lain.")
     (sanction,) = find(evs, "SANCTION")
