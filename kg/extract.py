@@ -1921,20 +1921,35 @@ class Extractor:
                 if head:
                     ev.date, ev.date_text = head[-1].date, head[-1].date_text
                     continue
-            k = _word_index_at(W, start)
-            while k > 0 and W[k - 1].lower in self.adverbs | self.noun_modifiers:
-                k -= 1
-            if k > 1 and W[k - 1].lower in SIMULTANEOUS and W[k - 2].text == ",":
+            k = self._set_off_by(W, start)
+            if k is not None:
                 # "… pada Jumat (30/5/2025), saat kunjungan kenegaraan Macron ke Singapura":
                 # during what the clause before tells, on its day
-                days = [d for d in _days(s.dates) if d.start < W[k - 2].start]
+                days = [d for d in _days(s.dates) if d.start < W[k].start]
                 if days:
                     ev.date, ev.date_text = days[-1].value, days[-1].text
                     continue
+            occasion = next((e for e in events if e.date and e._span[0] > start  # type: ignore[attr-defined]
+                             and self._set_off_by(W, e._span[0]) is not None), None)  # type: ignore[attr-defined]
+            if occasion is not None:
+                # "Macron memberikan tanda jasa kepada Presiden Prabowo, dalam rangkaian
+                # kunjungannya ke Magelang, pada Kamis (29/5/2025)": on the day of that visit
+                ev.date, ev.date_text = occasion.date, occasion.date_text
+                continue
             if anaphoric is not None and ev.type != "CONSULT":
                 # "dalam pembicaraan itu, Biden mendesak …": it happened during that talk,
                 # whose date may only be known from a later sentence (filled after merging)
                 ev._during = anaphoric  # type: ignore[attr-defined]
+
+    def _set_off_by(self, W: list[Word], start: int) -> int | None:
+        """Index of the comma before ", saat/dalam (rangkaian) …" that opens the phrase of the
+        event starting at ``start``, or None."""
+        k = _word_index_at(W, start)
+        while k > 0 and (W[k - 1].lower in self.adverbs | self.noun_modifiers or W[k - 1].lower in self.setting):
+            k -= 1
+        if k > 1 and W[k - 1].lower in SIMULTANEOUS and W[k - 2].text == ",":
+            return k - 2
+        return None
 
     def _finish_contexts(self, ev: Event, s: Sentence, article: Article) -> None:
         if ev.date and article.date and ev.date > article.date and "Future" not in ev.contexts:

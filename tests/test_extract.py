@@ -240,6 +240,12 @@ def test_an_event_during_the_clause_before_takes_its_day(tmp_path):
                     "Singapura.", pub="2025-05-31")
     (visit,) = [e for e in find(evs, "CONSULT", source=[MACRON]) if e["mode"] == "visit"]
     assert visit["date"] == date(2025, 5, 30)
+    # and what happens during an occasion dated after it takes the occasion's day
+    evs = events_of(tmp_path, "Presiden Prancis, Emmanuel Macron, memberikan tanda jasa kehormatan kepada "
+                    "Presiden Prabowo Subianto, dalam rangkaian kunjungannya ke Akademi Militer Magelang, "
+                    "pada Kamis (29/5/2025).", pub="2025-05-30")
+    (award,) = find(evs, "SUPPORT", source=[MACRON], target=[PRABOWO])
+    assert award["date"] == date(2025, 5, 29)
 
 
 def test_an_attack_is_on_whom_what_it_destroys_belongs_to(tmp_path):
