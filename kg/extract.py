@@ -542,6 +542,9 @@ class Extractor:
                         continue
                     if trig.object_any and not any(w.lower in trig.object_any for w in W[i + n : i + n + 4]):
                         continue
+                    if (trig.voice == "noun" and trig.type != "CONSULT" and i > 0 and W[i].text.istitle()
+                            and W[i - 1].text.istitle() and W[i - 1].text.isalpha()):
+                        continue  # a word of a document's name: "Pernyataan Kerja Sama"
                     found = Match(trig, i, i + n)
                     break
             if found and found.trigger.type == "CONSULT" and i > 0 and W[i - 1].lower in self.setting \

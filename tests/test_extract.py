@@ -279,6 +279,13 @@ def test_what_a_speaker_does_by_saying_it_happens_where_and_when_it_is_said(tmp_
     assert (request["place"], request["date"]) == ("Q3630", date(2025, 5, 5))
 
 
+def test_words_of_a_documents_name_are_no_act(tmp_path):
+    evs = events_of(tmp_path, '"Saya sangat berbahagia menandatangani Pernyataan Kerja Sama bersama Menteri '
+                    'Rosan Roeslani," ujar Duta Besar Uni Eropa untuk Indonesia Denis Chaibi.', pub="2025-06-14")
+    assert [e["type"] for e in evs] == ["AGREE"]
+    assert evs[0]["source"] == {"denis-chaibi"} and evs[0]["target"] == {"rosan-roeslani"}
+
+
 def test_reciprocal_restrictions_are_one_event(tmp_path):
     evs = events_of(tmp_path, "Thailand dan Kamboja memberlakukan pembatasan di perbatasan satu sama lain.")
     (sanction,) = find(evs, "SANCTION")
