@@ -851,6 +851,11 @@ class Extractor:
         elif voice == "passive":
             targets = self._passive_subject(s, mt.i, state)
             sources = self._agent(s, mt.j, limit)
+            if not sources and trig.type == "SANCTION" and self._in_content(s, mt):
+                # "Trump menekankan bahwa Indonesia bakal dikenai tarif hingga 32 persen": a
+                # penalty a leader announces on another state is that leader's
+                sources = [a for a in s.speakers[:1] if _country_of(ex, a) and not any(
+                    _country_of(ex, t) == _country_of(ex, a) for t in targets)]
         elif voice == "intransitive":
             sources = self._subject(s, mt.i, state)
             targets, after = self._object(s, mt.j, limit, prepositions=("dengan", "kepada", "terhadap", "bersama"))
@@ -1943,6 +1948,11 @@ class Extractor:
                 # "dalam pembicaraan itu, Biden mendesak …": it happened during that talk,
                 # whose date may only be known from a later sentence (filled after merging)
                 ev._during = anaphoric  # type: ignore[attr-defined]
+
+    @staticmethod
+    def _in_content(s: Sentence, mt: Match) -> bool:
+        """The trigger is inside what the sentence's speaker says."""
+        return s.content_span is not None and s.content_span[0] <= s.words[mt.i].start < s.content_span[1]
 
     def _set_off_by(self, W: list[Word], start: int) -> int | None:
         """Index of the comma before ", saat/dalam (rangkaian) …" that opens the phrase of the

@@ -286,6 +286,16 @@ def test_words_of_a_documents_name_are_no_act(tmp_path):
     assert evs[0]["source"] == {"denis-chaibi"} and evs[0]["target"] == {"rosan-roeslani"}
 
 
+def test_a_penalty_a_leader_announces_on_another_state_is_his(tmp_path):
+    evs = events_of(tmp_path, "Presiden AS Donald Trump menekankan bahwa Indonesia bakal dikenai tarif hingga "
+                    "32 persen mulai 1 Agustus 2025.", pub="2025-07-16")
+    assert find(evs, "SANCTION", source=["Q22686"], target=[INDONESIA])
+    # but not one he says his own country faces
+    evs = events_of(tmp_path, "Presiden Prabowo Subianto mengatakan bahwa Indonesia dikenai tarif 19 persen.",
+                    pub="2025-07-16")
+    assert not find(evs, "SANCTION", source=[PRABOWO])
+
+
 def test_reciprocal_restrictions_are_one_event(tmp_path):
     evs = events_of(tmp_path, "Thailand dan Kamboja memberlakukan pembatasan di perbatasan satu sama lain.")
     (sanction,) = find(evs, "SANCTION")
