@@ -712,6 +712,10 @@ class Extractor:
                 return []
             for ev in reversed(ex.events):
                 if (ev.type == kind or kind == "ANY") and ev.sources and not set(ev.sources) & set(sources):
+                    if ev.type == "REQUEST" and not ev.targets and sources:
+                        # "Pemerintah juga meminta … . Uni Eropa menyetujui permintaan tersebut.":
+                        # the one who answers a request is the one it was made to
+                        ev.targets = list(sources)
                     return list(ev.sources)
             return []
         return []

@@ -296,6 +296,13 @@ def test_a_penalty_a_leader_announces_on_another_state_is_his(tmp_path):
     assert not find(evs, "SANCTION", source=[PRABOWO])
 
 
+def test_the_one_who_answers_a_request_is_the_one_it_was_made_to(tmp_path):
+    evs = events_of(tmp_path, "Pemerintah Indonesia juga meminta produk perikanan Indonesia diperlakukan setara. "
+                    "Uni Eropa menyetujui permintaan tersebut.", pub="2025-07-13")
+    assert find(evs, "REQUEST", source=[INDONESIA], target=[EU])
+    assert find(evs, "AGREE", source=[EU], target=[INDONESIA])
+
+
 def test_reciprocal_restrictions_are_one_event(tmp_path):
     evs = events_of(tmp_path, "Thailand dan Kamboja memberlakukan pembatasan di perbatasan satu sama lain.")
     (sanction,) = find(evs, "SANCTION")
