@@ -651,6 +651,8 @@ class Extractor:
         here = self._fronted_place(s)
         for ev in sentence_events:
             ev.place = ev.place or here
+            if self._speaks_for(ex, s, ev):
+                ev.sources = [s.speaker]
         self._said_there_and_then(s, sentence_events)
         sentence_events += self._evaluation(ex, s, sentence_events)
         # the complement of a speech verb can be a warning: "X menjawab bahwa … akan …"
@@ -1952,6 +1954,17 @@ class Extractor:
                 # "dalam pembicaraan itu, Biden mendesak …": it happened during that talk,
                 # whose date may only be known from a later sentence (filled after merging)
                 ev._during = anaphoric  # type: ignore[attr-defined]
+
+    @staticmethod
+    def _speaks_for(ex: Extraction, s: Sentence, ev: Event) -> bool:
+        """ "Merz menyatakan dengan tegas bahwa Jerman mendukung …": a leader saying what his
+        own country does is the one doing it (a meeting keeps its sides)."""
+        if not s.speaker or len(ev.sources) != 1 or ev.type == "CONSULT" or s.content_span is None:
+            return False
+        if not s.content_span[0] <= ev._span[0] < s.content_span[1]:  # type: ignore[attr-defined]
+            return False
+        ent = ex.entities.get(ev.sources[0])
+        return ent is not None and ent.kind == "country" and ent.qid == _country_of(ex, s.speaker)
 
     @staticmethod
     def _in_content(s: Sentence, mt: Match) -> bool:

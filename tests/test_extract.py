@@ -303,6 +303,16 @@ def test_the_one_who_answers_a_request_is_the_one_it_was_made_to(tmp_path):
     assert find(evs, "AGREE", source=[EU], target=[INDONESIA])
 
 
+def test_a_leader_saying_his_country_acts_is_the_one_acting(tmp_path):
+    evs = events_of(tmp_path, "Kanselir Jerman Friedrich Merz menyatakan dengan tegas bahwa Jerman mendukung "
+                    "realisasi solusi dua negara.", pub="2025-05-26")
+    assert find(evs, "SUPPORT", source=[MERZ])
+    # another country in his statement stays the source
+    evs = events_of(tmp_path, "Kanselir Jerman Friedrich Merz mengatakan bahwa Perancis mendukung solusi dua "
+                    "negara.", pub="2025-05-26")
+    assert find(evs, "SUPPORT", source=["Q142"])
+
+
 def test_reciprocal_restrictions_are_one_event(tmp_path):
     evs = events_of(tmp_path, "Thailand dan Kamboja memberlakukan pembatasan di perbatasan satu sama lain.")
     (sanction,) = find(evs, "SANCTION")
