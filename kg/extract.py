@@ -573,6 +573,10 @@ class Extractor:
             if (prev is not None and prev.trigger.type == "REQUEST" and prev.voice != "noun"
                     and mt.trigger.type == "CONSULT" and mt.voice == "noun" and mt.i - prev.j <= 1):
                 continue  # "menawarkan pertemuan dengan Kim", "menyerukan perundingan": asked for
+            if (prev is not None and prev.trigger.type == "AGREE" and prev.voice != "noun"
+                    and 0 < mt.i - prev.j <= 3 and W[prev.j].lower == "untuk"
+                    and not any(self._is_boundary(w) and w.lower != "untuk" for w in W[prev.j : mt.i])):
+                continue  # "sepakat untuk terus bekerja sama": what is agreed, not another act
             if (prev is not None and prev.trigger.type == "REJECT" and prev.voice != "noun"
                     and mt.i - prev.j <= 3
                     and not any(self._is_boundary(w) and w.lower not in PURPOSE for w in W[prev.j : mt.i])):

@@ -313,6 +313,12 @@ def test_a_leader_saying_his_country_acts_is_the_one_acting(tmp_path):
     assert find(evs, "SUPPORT", source=["Q142"])
 
 
+def test_what_is_agreed_is_no_other_act(tmp_path):
+    evs = events_of(tmp_path, '"Kita sepakat untuk terus bekerja sama dengan Uni Eropa," ujar Menteri '
+                    "Koordinator Bidang Perekonomian Airlangga Hartarto.", pub="2025-05-06")
+    assert [e["type"] for e in evs] == ["AGREE"]
+
+
 def test_reciprocal_restrictions_are_one_event(tmp_path):
     evs = events_of(tmp_path, "Thailand dan Kamboja memberlakukan pembatasan di perbatasan satu sama lain.")
     (sanction,) = find(evs, "SANCTION")
