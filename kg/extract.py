@@ -45,6 +45,8 @@ ACTOR_KINDS = {"person", "country", "organization"}
 # joint acts: one side alone agrees or cooperates with the other side of the article's
 # meeting (a directed act, a request or support, may address anyone, so it is not inferred)
 PARTNER_TYPES = {"AGREE", "COOPERATE"}
+# what may be done: with these before it, an escalation is a threat
+MODALS = {"dapat", "bisa", "siap", "mungkin"}
 # what a request asks for follows these: "mendesak agar …", "mendorong X untuk melanjutkan dialog"
 ASKED_FOR = {"agar", "supaya", "untuk"}
 # ", saat …": at the same time as the clause before
@@ -85,6 +87,7 @@ class Trigger:
     target_preps: tuple[str, ...] = ()  # more prepositions that mark the target ("ke" of an attack)
     needs_light_verb: bool = False  # a noun form counts only after a light verb ("memberikan bantuan")
     needs_consequence: bool = False  # a warning is a threat only with a consequence after it
+    needs_irrealis: bool = False  # only what will or may be done ("akan", "dapat", "jika …")
 
 
 @dataclass(frozen=True)
@@ -142,6 +145,7 @@ class Patterns:
                     target_preps=tuple(t.get("target_preps", ())),
                     needs_light_verb=bool(t.get("needs_light_verb", False)),
                     needs_consequence=bool(t.get("needs_consequence", False)),
+                    needs_irrealis=bool(t.get("needs_irrealis", False)),
                 )
                 triggers.setdefault(words[0], []).append(trig)
         for lst in triggers.values():
@@ -812,6 +816,10 @@ class Extractor:
                 k -= 1  # "memberikan banyak bantuan"
             if k >= 0 and W[k].lower in self.light_verbs:
                 light = k
+        if trig.needs_irrealis and not (
+                any(w.lower in self.future | MODALS for w in W[max(0, mt.i - 3) : mt.i])
+                or any(w.lower in self.condition for w in W[mt.j :])):
+            return None  # "Israel meningkatkan operasi militer" is an act; "bakal meningkatkan" a threat
         if trig.needs_consequence and not any(w.lower in self.what_follows for w in W[mt.j :]):
             return None  # "Ia memperingatkan, 'Israel tidak boleh bertindak melewati batas'": a
             # caution; a threat says what follows ("akan dibalas", "jika …", "sanksi")

@@ -319,6 +319,16 @@ def test_what_is_agreed_is_no_other_act(tmp_path):
     assert [e["type"] for e in evs] == ["AGREE"]
 
 
+def test_an_escalation_is_a_threat_only_when_it_will_or_may_come(tmp_path):
+    evs = events_of(tmp_path, "Perancis dapat memperkeras sikapnya terhadap Israel apabila negara tersebut terus "
+                    "menghalangi bantuan kemanusiaan ke Gaza.", pub="2025-05-30")
+    assert find(evs, "THREATEN", source=["Q142"], target=[ISRAEL])
+    evs = events_of(tmp_path, "Israel bakal meningkatkan operasi militer di Lebanon selatan.", pub="2025-11-02")
+    assert find(evs, "THREATEN", source=[ISRAEL], target=["Q822"])
+    evs = events_of(tmp_path, "Israel meningkatkan operasi militer di Lebanon selatan.", pub="2025-11-02")
+    assert not find(evs, "THREATEN")
+
+
 def test_reciprocal_restrictions_are_one_event(tmp_path):
     evs = events_of(tmp_path, "Thailand dan Kamboja memberlakukan pembatasan di perbatasan satu sama lain.")
     (sanction,) = find(evs, "SANCTION")
