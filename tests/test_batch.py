@@ -360,7 +360,9 @@ def test_interrupted_build_is_one_line(tmp_path):
         [sys.executable, "-m", "kg.cli", "--store", str(tmp_path / "store"), "build",
          "--workers", "2", "--batch-size", "5", "-"],
         stdin=subprocess.PIPE, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
-        start_new_session=True)
+        start_new_session=True,
+        # as from a terminal: a shell's background job ignores SIGINT, and so would the build
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         assert proc.stdin is not None and proc.stderr is not None
         proc.stdin.write("".join(json.dumps(article(i)) + "\n" for i in range(60)))
