@@ -220,6 +220,7 @@ class DocState:
     last_of_kind: dict = field(default_factory=dict)  # kind -> key of the last such actor named
     ex: Extraction | None = None  # the article's extraction, to add entities a reference needs
     private: frozenset[str] = frozenset()  # people known only by name, no actors on their own
+    pair_here: list[str] = field(default_factory=list)  # the two sides of an event of this sentence
 
 
 # ------------------------------------------------------------------------ extractor
@@ -565,6 +566,7 @@ class Extractor:
 
     def _events(self, ex: Extraction, s: Sentence, state: DocState, article: Article) -> None:
         W = s.words
+        state.pair_here = []
         matches = []
         for mt in self._matches(s):
             prev = matches[-1] if matches else None
@@ -610,6 +612,8 @@ class Extractor:
             if s.tail_start is not None and w0.start < s.tail_start:
                 limit = min(limit, _word_index_at(W, s.tail_start))
             ev = self._build_event(ex, s, mt, limit, state, article)
+            if ev is not None and len(_actors(ev)) == 2:
+                state.pair_here = _actors(ev)
             if ev is not None and pending_visit is not None and ev.type == "CONSULT" and not ev.mode:
                 # "melanjutkan kunjungan kerjanya ke Rusia untuk menemui Presiden Putin": the
                 # meeting is that visit, to Russia
@@ -944,7 +948,9 @@ class Extractor:
             rest = [w.lower for w in W[mt.j : max(limit, min(stop, mt.j + 8))]]
             hit = next((p for p in self.both_countries for k in range(len(rest)) if tuple(rest[k : k + len(p)]) == p), None)
             if hit is not None:
-                sides = _actors(state.main_consult) if state.main_consult else state.last_pair
+                # "Lee menjamu Presiden Trump …, memuji kerja sama kedua negara": the two of
+                # this sentence, else of the article's meeting, else the last two named
+                sides = state.pair_here or (_actors(state.main_consult) if state.main_consult else state.last_pair)
                 if hit[-1] == "negara":  # "memuji kerja sama kedua negara": the countries
                     sides = [_country_key(ex, t) or t for t in sides]
                 own = {_country_key(ex, x) for x in sources} | set(sources)

@@ -329,6 +329,13 @@ def test_an_escalation_is_a_threat_only_when_it_will_or_may_come(tmp_path):
     assert not find(evs, "THREATEN")
 
 
+def test_both_countries_are_the_two_of_this_sentence_first(tmp_path):
+    evs = events_of(tmp_path, "Presiden China Xi Jinping bertemu Presiden Korea Selatan Lee Jae Myung di "
+                    "Gyeongju.\n\nSebelumnya, Lee juga menjamu Presiden AS Donald Trump dalam kunjungan "
+                    "kenegaraan singkat, memuji kerja sama kedua negara.", pub="2025-11-01")
+    assert find(evs, "SUPPORT", source=["Q12612463"], target=[US])
+
+
 def test_reciprocal_restrictions_are_one_event(tmp_path):
     evs = events_of(tmp_path, "Thailand dan Kamboja memberlakukan pembatasan di perbatasan satu sama lain.")
     (sanction,) = find(evs, "SANCTION")
