@@ -1775,6 +1775,8 @@ class Extractor:
         return days[0].value, days[0].text, W[verb].start
 
     def _inherit_dates(self, s: Sentence, events: list[Event], anaphoric: Event | None, state: DocState) -> None:
+        if all(ev.date is not None for ev in events):
+            return  # most sentences: no event, so none to date
         W = s.words
         rel = None
         for k in range(len(W) - 1):
