@@ -39,7 +39,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .dates import NUMBER_WORDS
 from .gazetteer import BLOCKLIST, KIND_RANK, STOP, Entry, Gazetteer, Title, fold, normalize, slug
@@ -238,10 +238,9 @@ class _Analysis:
         out: list[_GazMatch] = []
         i = 0
         while i < self.n:
-            tok = doc[i]
-            first = re.match(r"\w+", tok.text)
+            word = _first_word(doc[i])
             best: _GazMatch | None = None
-            longest = gaz.max_tokens_from(first.group(0)) if first and not tok.is_space else 0
+            longest = gaz.max_tokens_from(word) if word else 0
             if longest:
                 jmax = min(self.n, i + longest + 2)  # + 2: tokenisation may differ a little
                 for j in range(jmax, i, -1):
@@ -1036,6 +1035,18 @@ class _Analysis:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _first_word(tok: Token) -> str:
+    """The word characters a token starts with ("" for none): a gazetteer name's first word
+    is looked up by them. Most tokens are all letters, so the whole token, with no regex."""
+    if tok.is_alpha:
+        return tok.text
+    first = _WORD.match(tok.text)
+    return first.group(0) if first else ""
 
 
 def _exact_surface(entry: Entry, surface: str) -> bool:

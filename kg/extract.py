@@ -760,9 +760,7 @@ class Extractor:
             return []
         a, b = s.content_span
         words = [w.lower for w in s.words if a <= w.start < b]
-        def has(cues):
-            return any(tuple(words[k : k + len(c)]) == c for c in cues for k in range(len(words)))
-        kind = "ACCUSE" if has(self.eval_negative) else "SUPPORT" if has(self.eval_positive) else None
+        kind = "ACCUSE" if _phrase_in(words, self.eval_negative) else "SUPPORT" if _phrase_in(words, self.eval_positive) else None
         if kind is None:
             return []
         own = _country_key(ex, s.speaker)
@@ -946,7 +944,7 @@ class Extractor:
             # trigger up to the clause's end: a noun trigger inside them ends no object)
             stop = next((k for k in range(mt.j, len(W)) if self._is_boundary(W[k])), len(W))
             rest = [w.lower for w in W[mt.j : max(limit, min(stop, mt.j + 8))]]
-            hit = next((p for p in self.both_countries for k in range(len(rest)) if tuple(rest[k : k + len(p)]) == p), None)
+            hit = _phrase_in(rest, self.both_countries)
             if hit is not None:
                 # "Lee menjamu Presiden Trump …, memuji kerja sama kedua negara": the two of
                 # this sentence, else of the article's meeting, else the last two named
@@ -1003,7 +1001,7 @@ class Extractor:
             return None  # "menyampaikan imbauan kepada WNI di Jepang": advice to citizens
         if trig.type == "SANCTION" and "tarif" in [w.lower for w in W[mt.i : mt.j]]:
             after = [w.lower for w in W[mt.j : mt.j + 4]]
-            if any(tuple(after[k : k + len(z)]) == z for z in self.zero_tariff for k in range(len(after))):
+            if _phrase_in(after, self.zero_tariff):
                 return None  # "produk asal AS dikenakan tarif 0 persen"
         if voice == "passive" and trig.type != "CONSULT" and not targets:
             return None  # "Yayasan … yang didukung AS", "kemajuan militer didukung oleh Rusia": no actor is acted on
@@ -1844,10 +1842,7 @@ class Extractor:
             if any(a <= W[m.i].start < b for m in matches):
                 continue  # the complement has an event of its own
             lw = [x.lower for x in comp]
-            has_cue = any(
-                tuple(lw[k : k + len(c)]) == c for c in self.threat_cues for k in range(len(lw) - len(c) + 1)
-            )
-            if not has_cue or not ({"akan", "bakal"} & set(lw) or self.condition & set(lw)):
+            if not _phrase_in(lw, self.threat_cues) or not ({"akan", "bakal"} & set(lw) or self.condition & set(lw)):
                 continue
             sources = self._subject(s, i, state, allow_carry=False)
             if not sources:
@@ -1926,6 +1921,8 @@ class Extractor:
         return days[0].value, days[0].text, W[verb].start
 
     def _inherit_dates(self, s: Sentence, events: list[Event], anaphoric: Event | None, state: DocState) -> None:
+        if all(ev.date is not None for ev in events):
+            return  # most sentences: no event, so none to date
         W = s.words
         rel = None
         for k in range(len(W) - 1):
@@ -2103,6 +2100,14 @@ def _span_index(pos: int, spans: list[tuple[int, int]]) -> int:
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return _span_index(pos, spans) >= 0
+
+
+def _phrase_in(words: list[str], phrases: Iterable[tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The first of ``phrases`` (tuples of lower-case words) that occurs in ``words``, or None.
+    Only a phrase whose first word is among the words is looked for."""
+    present = set(words)
+    return next((p for p in phrases if p[0] in present
+                 and any(tuple(words[k : k + len(p)]) == p for k in range(len(words)))), None)
 
 
 def _uniq(xs: Iterable[str]) -> list[str]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Doc
 
-from kg.entities import SPANS_KEY, Mention, annotate, find_mentions, make_nlp
+from kg.entities import SPANS_KEY, Mention, _first_word, annotate, find_mentions, make_nlp
 from kg.gazetteer import Gazetteer
 
 REPO = Path(__file__).resolve().parent.parent
@@ -552,6 +552,25 @@ def test_hyphenated_token_kept_whole(nlp):
 )
 def test_hyphens_and_clitics(nlp, text, expected):
     assert ids(mentions(nlp, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "word, first",
+    [
+        ("Putin", "Putin"),
+        ("Erdoğan", "Erdoğan"),
+        ("AS-Rusia", "AS"),
+        ("G20", "G20"),
+        ("Jum'at", "Jum"),
+        ("(", ""),
+        ("\n", ""),
+        ("-nya", ""),
+    ],
+)
+def test_first_word_of_a_token(nlp, word, first):
+    """A gazetteer name is looked up by the word characters its first token starts with."""
+    doc = Doc(nlp.vocab, words=[word], spaces=[False])
+    assert _first_word(doc[0]) == first
 
 
 # --------------------------------------------------------------------------- what is not a name

@@ -944,3 +944,23 @@ def test_a_meeting_with_no_known_side_meeting_it_is_no_event(tmp_path):
     evs = events_of(tmp_path, "Presiden Prabowo Subianto bertemu dengan Presiden Rusia Vladimir Putin.",
                     pub="2025-06-19")
     assert find(evs, "CONSULT", source=[PRABOWO], target=["Q7747"])
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        ("tindakan itu tidak dapat diterima", ("tidak", "dapat", "diterima")),
+        ("itu tidak dapat dan tidak bisa diterima", ("tidak", "bisa", "diterima")),
+        # the first of the phrases, not the first in the words
+        ("tidak bisa diterima dan tidak dapat diterima", ("tidak", "dapat", "diterima")),
+        ("itu sebuah provokasi", ("provokasi",)),
+        ("tidak dapat", None),  # a phrase cut short at the end is no phrase
+        ("diterima dapat tidak", None),
+        ("", None),
+    ],
+)
+def test_phrase_in_words(words, expected):
+    from kg.extract import _phrase_in
+
+    phrases = [("tidak", "dapat", "diterima"), ("tidak", "bisa", "diterima"), ("provokasi",)]
+    assert _phrase_in(words.split(), phrases) == expected
