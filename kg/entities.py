@@ -617,22 +617,27 @@ class _Analysis:
                 taken[p.i : p.j] = [True] * (p.j - p.i)
         for k in title_tokens:
             taken[k] = True
-        roles = _name_cues().roles
-        out: list[_Person] = []
-        k = 0
-        while k < self.n:
+        cues = _name_cues()
+        one_word_roles = {w for w, rs in cues.roles_by_last.items() if (w,) in rs}
+        end_done = 0
+        for k in self._name_cue_spots(cues):
+            if k < end_done:
+                continue
+            # from the start of the capitalised stretch the spot is in
+            while k > end_done and self.same_seg(k - 1, k) and doc[k - 1].is_alpha and doc[k - 1].text.istitle() \
+                    and not taken[k - 1] and k - 1 not in soft and doc[k - 1].lower_ not in one_word_roles:
+                k -= 1
             tok = doc[k]
             if taken[k] or not tok.is_alpha or not tok.text[0].isupper() or k in soft:
-                k += 1
                 continue
             end = self.name_run(k, hard, soft)
             end = next((q for q in range(k, end) if taken[q]), end)
             if end == k:
-                k += 1
                 continue
+            end_done = end
             # a sentence-initial role or ordinary word is no part of the name ("Aktivis …")
             start = k
-            while start < end and (doc[start].lower_ in self.common or (doc[start].lower_,) in roles):
+            while start < end and (doc[start].lower_ in self.common or doc[start].lower_ in one_word_roles):
                 start += 1
             words = [t.text for t in doc[start:end] if t.is_alpha and not ROMAN.fullmatch(t.text)]
             if words and any(w.lower() not in self.common for w in words) and (
@@ -642,7 +647,22 @@ class _Analysis:
                 s, e, _ = self.span_text(start, end)
                 persons[:] = [p for p in persons if not start <= p.i < end]  # absorbed surnames
                 persons.append(_Person(start, end, s, e, name_tokens=tuple(words), by_context=True))
-            k = end
+
+    def _name_cue_spots(self, cues: _NameCues) -> list[int]:
+        """Tokens near a word that can make a name a person's, in order: right after an
+        attribution verb, up to seven after a role noun (the gap ``_role_before`` allows),
+        up to six before ", <role>". Only there can ``_context_names`` find one."""
+        doc = self.toks
+        spots: set[int] = set()
+        for k, tok in enumerate(doc):
+            low = tok.lower_
+            if low in cues.attribution:
+                spots.add(k + 1)
+            elif low in cues.roles_by_last:
+                spots.update(range(k + 1, k + 8))
+            elif low == "," and k + 1 < self.n and doc[k + 1].lower_ in cues.roles_by_first:
+                spots.update(range(max(0, k - 6), k))
+        return sorted(q for q in spots if q < self.n)
 
     def _attributed(self, k: int) -> bool:
         """'…," kata X' / ', ujar X': an attribution verb after a quote or comma."""
@@ -658,15 +678,16 @@ class _Analysis:
         """A role noun before k, with at most four lower-case or abbreviated words between
         ("aktivis politik X", "buron kasus E-KTP, X")."""
         doc = self.toks
-        roles = _name_cues().roles
+        by_last = _name_cues().roles_by_last
         q = k - 1
         if q >= 0 and doc[q].text == ",":
             q -= 1
         gap = 0
         while q >= 0 and gap <= 4 and self.same_seg(q, k):
             word = doc[q].lower_
-            if any(tuple(w.lower_ for w in doc[q - len(r) + 1 : q + 1]) == r for r in roles):
-                return True
+            for r in by_last.get(word, ()):
+                if tuple(w.lower_ for w in doc[q - len(r) + 1 : q + 1]) == r:
+                    return True
             text = doc[q].text
             if not (word == text or text.isupper() or "-" in text):
                 return False  # a capitalised word: the run is no apposition of a role
@@ -680,7 +701,7 @@ class _Analysis:
         if end + 1 >= self.n or doc[end].text != "," or not self.same_seg(end, end + 1):
             return False
         words = tuple(t.lower_ for t in doc[end + 1 : end + 4])
-        return any(words[: len(r)] == r for r in _name_cues().roles)
+        return any(words[: len(r)] == r for r in _name_cues().roles_by_first.get(words[0], ()))
 
     # ---- linking helpers
     def _link_from_hits(self, p: _Person, m: _GazMatch) -> None:
@@ -1114,16 +1135,24 @@ DATELINE_KINDS = ({"city"}, {"country", "location"})
 @dataclass(frozen=True)
 class _NameCues:
     attribution: frozenset[str]  # ", kata X"
-    roles: tuple[tuple[str, ...], ...]  # "aktivis X", "X, seorang komentator"
+    roles_by_last: dict[str, tuple[tuple[str, ...], ...]]  # "aktivis X": by the word before X
+    roles_by_first: dict[str, tuple[tuple[str, ...], ...]]  # "X, seorang komentator"
 
 
 @lru_cache(maxsize=1)
 def _name_cues() -> _NameCues:
     with open(data_file("cues.toml"), "rb") as fh:
         cues = tomllib.load(fh)
+    roles = [tuple(r.lower().split()) for r in cues["names"]["roles"]]
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for r in roles:
+        by_last.setdefault(r[-1], []).append(r)
+        by_first.setdefault(r[0], []).append(r)
     return _NameCues(
         frozenset(w.lower() for w in cues["speech"]["tail"] if not w.endswith("nya")),
-        tuple(tuple(r.lower().split()) for r in cues["names"]["roles"]),
+        {w: tuple(rs) for w, rs in by_last.items()},
+        {w: tuple(rs) for w, rs in by_first.items()},
     )
 
 # before a capital: it is the place, not the state ("di Teheran", "ke Beijing")
