@@ -655,8 +655,8 @@ class Extractor:
                 continue
             # "Trump bertemu Xi dan mencapai kesepakatan perdagangan": agreed with the one met
             met = next((e for e in sentence_events if e.type == "CONSULT" and e.sources == ev.sources
-                        and e.targets and e._span[0] < ev._span[0]), None)  # type: ignore[attr-defined]
-            if ev.type == "AGREE" and met is not None:
+                        and e.targets and e._span[0] < ev._span[0]), None) if ev.type == "AGREE" else None  # type: ignore[attr-defined]
+            if met is not None:
                 ev.targets = list(met.targets)
             elif not ev.targets and "Negated" not in ev.contexts:
                 ev.targets = self._other_side(ex, state, ev.sources[0])
@@ -1708,7 +1708,7 @@ class Extractor:
     def _harmed(self, s: Sentence, j: int, sources: list[str]) -> list[str]:
         """ "serangan yang dilakukan pasukan gabungan AS dan Israel telah menghancurkan
         program nuklir Iran": an attack is on whom what it destroys or kills belongs to (a
-        harm verb later in its clause, the first other actor at most five words after it)."""
+        harm verb later in its clause, the first other actor at most six words after it)."""
         W = s.words
         for k in range(j, len(W)):
             if self._is_boundary(W[k]) and W[k].lower != "yang":
@@ -1738,7 +1738,8 @@ class Extractor:
                 break
         days = [d for d in _days(s.dates) if d.start >= s.tail_start]
         for ev in events:
-            if set(ev.sources) & set(s.speakers):
+            # ("Saya sudah bertemu Putin," kata Prabowo di Jakarta: the meeting was elsewhere)
+            if ev.type in SPEECH_ACTS and set(ev.sources) & set(s.speakers):
                 ev.place = ev.place or place
                 if ev.date is None and days:
                     ev.date, ev.date_text = days[0].value, days[0].text

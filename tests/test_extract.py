@@ -277,6 +277,11 @@ def test_what_a_speaker_does_by_saying_it_happens_where_and_when_it_is_said(tmp_
                     "konferensi pers di Jakarta, Senin (5/5/2025).", pub="2025-05-06")
     (request,) = find(evs, "REQUEST", target=[ISRAEL])
     assert (request["place"], request["date"]) == ("Q3630", date(2025, 5, 5))
+    # what it tells happened elsewhere, at another time
+    evs = events_of(tmp_path, '"Saya sudah bertemu Presiden Rusia Vladimir Putin," ujar Presiden Prabowo Subianto '
+                    "dalam konferensi pers di Jakarta, Senin (5/5/2025).", pub="2025-05-06")
+    (meeting,) = find(evs, "CONSULT")
+    assert meeting["place"] != "Q3630" and meeting["date"] != date(2025, 5, 5)
 
 
 def test_words_of_a_documents_name_are_no_act(tmp_path):
