@@ -624,8 +624,7 @@ class _Analysis:
             if k < end_done:
                 continue
             # from the start of the capitalised stretch the spot is in
-            while k > end_done and self.same_seg(k - 1, k) and doc[k - 1].is_alpha and doc[k - 1].text.istitle() \
-                    and not taken[k - 1] and k - 1 not in soft and doc[k - 1].lower_ not in one_word_roles:
+            while k > end_done and self._joins_name(k - 1, k, taken, soft, one_word_roles):
                 k -= 1
             tok = doc[k]
             if taken[k] or not tok.is_alpha or not tok.text[0].isupper() or k in soft:
@@ -637,7 +636,9 @@ class _Analysis:
             end_done = end
             # a sentence-initial role or ordinary word is no part of the name ("Aktivis …")
             start = k
-            while start < end and (doc[start].lower_ in self.common or doc[start].lower_ in one_word_roles):
+            while start < end and (
+                doc[start].lower_ in self.common or doc[start].lower_ in one_word_roles
+            ):
                 start += 1
             words = [t.text for t in doc[start:end] if t.is_alpha and not ROMAN.fullmatch(t.text)]
             if words and any(w.lower() not in self.common for w in words) and (
@@ -647,6 +648,21 @@ class _Analysis:
                 s, e, _ = self.span_text(start, end)
                 persons[:] = [p for p in persons if not start <= p.i < end]  # absorbed surnames
                 persons.append(_Person(start, end, s, e, name_tokens=tuple(words), by_context=True))
+
+    def _joins_name(
+        self, q: int, k: int, taken: list[bool], soft: set[int], roles: set[str]
+    ) -> bool:
+        """Token q, just before k, is a capitalised word of the same name: not a role noun
+        ("Komisaris Santi Marintan"), nothing found already."""
+        tok = self.toks[q]
+        return (
+            self.same_seg(q, k)
+            and tok.is_alpha
+            and tok.text.istitle()
+            and not taken[q]
+            and q not in soft
+            and tok.lower_ not in roles
+        )
 
     def _name_cue_spots(self, cues: _NameCues) -> list[int]:
         """Tokens near a word that can make a name a person's, in order: right after an
