@@ -326,6 +326,7 @@ class Extractor:
                 ev.date, ev.date_text = during.date, during.date_text
         for ev in ex.events:
             ev.relations = self._relations(ex, ev)
+        _forget_bystanders(ex, state.private)
         return ex
 
     # -- entities ----------------------------------------------------------------
@@ -2127,6 +2128,19 @@ def _private_people(mentions: list[Mention]) -> frozenset[str]:
     people = [m for m in mentions if m.kind == "person"]
     public = {f"person/{m.key}" for m in people if not by_name(m)}
     return frozenset(f"person/{m.key}" for m in people if by_name(m)) - public
+
+
+def _forget_bystanders(ex: Extraction, private: frozenset[str]) -> None:
+    """People known only by name who take part in no event (a coach, a witness, a shopper
+    quoted in any story) are left out of the graph, with what they said and where they are
+    named: they were found only so that an event could have them as an actor."""
+    gone = private - {a for ev in ex.events for a in _actors(ev)}
+    if not gone:
+        return
+    ex.statements = [st for st in ex.statements if st.speaker not in gone]
+    ex.mentions = [m for m in ex.mentions if f"{m.kind}/{m.key}" not in gone]
+    for key in gone:
+        ex.entities.pop(key, None)
 
 
 def _inner_noun(word: str) -> str | None:

@@ -265,6 +265,18 @@ def test_people_known_only_by_name_are_actors_only_beside_a_public_one(tmp_path)
     assert find(evs, "REQUEST", source=["samer-sinijlawi"], target=["Q142"])
 
 
+def test_people_known_only_by_name_and_in_no_event_are_left_out(tmp_path):
+    path = tmp_path / "a.jsonl"
+    text = ('"Kami akan bermain lebih baik," kata Arfian Setyawardhana. Aktivis politik Samer Sinijlawi '
+            'mendesak Perancis memutus hubungan dengan Israel. "Itu simbolis," kata Samer Sinijlawi.')
+    path.write_text(json.dumps({"id": "a", "title": "Berita", "text": text, "date": "2025-07-25"}) + "\n",
+                    encoding="utf-8")
+    ex = extract(next(iter(read_articles(str(path)))))
+    assert "person/arfian-setyawardhana" not in ex.entities
+    assert [st.speaker for st in ex.statements] == ["person/samer-sinijlawi"]
+    assert all(m.key != "arfian-setyawardhana" for m in ex.mentions)
+
+
 def test_one_appeal_of_one_source_in_one_sentence_is_one_event(tmp_path):
     evs = events_of(tmp_path, "Paus Leo XIV menyerukan agar konflik di Gaza segera diakhiri dan mendesak "
                     "militer Israel menghentikan agresi.", pub="2025-07-20")
