@@ -517,6 +517,10 @@ class _Analysis:
                     gm.remove(x)
             if person is not None and apposition and len(person.name_tokens) < 2:
                 person = None  # "Selain Menhan Malaysia, Prabowo juga ...": a list, not a name
+            if (person is not None and person.entry is None and len(person.name_tokens) == 1
+                    and person.name_tokens[0].lower() in self.common
+                    and person.j < self.n and doc[person.j].lower_ == "dan"):
+                person = None  # "Menteri Pendidikan Dasar dan Menengah": the office's name
             if person is not None:
                 if ordinal is None:
                     person.title = title

@@ -517,6 +517,11 @@ def test_ambassador_of_a_republic_to_a_country_in_apposition(nlp):
     assert teddy.position is not None and teddy.position.of == "indonesia"
 
 
+def test_an_ordinary_word_before_dan_after_a_title_is_the_offices_name(nlp):
+    text = "Menteri Pendidikan Dasar dan Menengah Abdul Mu'ti meninjau sekolah."
+    assert "Dasar" not in [m.text for m in mentions(nlp, text, date(2025, 8, 1)) if m.kind == "person"]
+
+
 def test_department_after_director_general_is_not_a_name(nlp):
     text = "Kata Dirjen Administrasi Hukum Umum (AHU) Kemenkum, Widodo, saat dihubungi."
     assert [m for m in mentions(nlp, text) if m.kind == "person"] == []
