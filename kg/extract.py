@@ -1211,9 +1211,11 @@ class Extractor:
                     if tried == 3:
                         break
         left = self._clause_left(s, i)
-        # "Jen Psaki, mengatakan": skip one comma back when the clause has no actor
+        # "Jen Psaki, mengatakan": skip one comma back when the clause has no actor, nor a
+        # subject of its own ("Meskipun Pyongyang belum …, para analis mengatakan …")
         tries = [(left, W[i].start)]
-        if left > 0 and W[left - 1].text == ",":
+        own_subject = any(w.lower == "para" for w in W[left:i])
+        if left > 0 and W[left - 1].text == "," and not own_subject:
             prev_left = self._clause_left(s, left - 1)
             if prev_left == 0 or W[prev_left - 1].lower not in self.condition:
                 if not (prev_left < len(W) and W[prev_left].lower in self.complementizer | self.condition):

@@ -353,6 +353,13 @@ def test_both_countries_are_the_two_of_this_sentence_first(tmp_path):
     assert find(evs, "SUPPORT", source=["Q12612463"], target=[US])
 
 
+def test_a_subject_of_its_own_keeps_the_clause_from_reaching_back(tmp_path):
+    evs = events_of(tmp_path, "Meskipun Pyongyang belum memberikan komentar resmi, para analis mengatakan bahwa "
+                    "rezim Kim Jong Un hampir pasti akan bereaksi dengan marah dan mengumumkan langkah balasan.",
+                    pub="2025-11-04")
+    assert not find(evs, "THREATEN")
+
+
 def test_reciprocal_restrictions_are_one_event(tmp_path):
     evs = events_of(tmp_path, "Thailand dan Kamboja memberlakukan pembatasan di perbatasan satu sama lain.")
     (sanction,) = find(evs, "SANCTION")
