@@ -1044,6 +1044,8 @@ class Extractor:
         ):
             ev.mode = "multilateral"
         ev.place = ev.place or self._place(s, mt.i, mt.j, limit, ex)
+        if ev.type == "CONSULT" and not ev.place:
+            ev.place = self._hosted_by(ex, s, mt, state, _actors(ev))
         if ev.type == "CONSULT" and not ev.place and len(cities_named) == 1:
             ev.place = cities_named[0]
         self._date(ev, s, W[mt.i].start, window_end)
@@ -1707,6 +1709,20 @@ class Extractor:
                     if W[k + 1].start <= m.start_char < stop and m.kind in PLACE_KINDS:
                         return self._key(m)
         return None
+
+    def _hosted_by(self, ex: Extraction, s: Sentence, mt: Match, state: DocState, sides: list[str]) -> str | None:
+        """ "Oman sebelumnya telah menjadi tuan rumah lima putaran pembicaraan antara Iran dan AS":
+        talks a third country hosts are held there."""
+        W = s.words
+        k = next((q for q in range(max(0, mt.i - 5), mt.i - 1)
+                  if (W[q].lower, W[q + 1].lower) == ("tuan", "rumah")), None)
+        if k is None:
+            return None
+        host = self._subject(s, k, state, allow_carry=False)
+        ent = ex.entities.get(host[0]) if len(host) == 1 else None
+        if ent is None or ent.kind != "country" or host[0] in sides:
+            return None
+        return host[0]
 
     def _harmed(self, s: Sentence, j: int, sources: list[str]) -> list[str]:
         """ "serangan yang dilakukan pasukan gabungan AS dan Israel telah menghancurkan

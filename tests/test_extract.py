@@ -360,6 +360,13 @@ def test_a_subject_of_its_own_keeps_the_clause_from_reaching_back(tmp_path):
     assert not find(evs, "THREATEN")
 
 
+def test_talks_a_third_country_hosts_are_held_there(tmp_path):
+    evs = events_of(tmp_path, "Oman sebelumnya telah menjadi tuan rumah lima putaran pembicaraan antara Iran dan "
+                    "AS sepanjang tahun ini.", pub="2025-11-02")
+    (talks,) = find(evs, "CONSULT")
+    assert talks["source"] | talks["target"] == {"Q794", US} and talks["place"] == "Q842"
+
+
 def test_reciprocal_restrictions_are_one_event(tmp_path):
     evs = events_of(tmp_path, "Thailand dan Kamboja memberlakukan pembatasan di perbatasan satu sama lain.")
     (sanction,) = find(evs, "SANCTION")
