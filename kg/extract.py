@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import copy
 import csv
+import dataclasses
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -309,6 +310,7 @@ class Extractor:
         # of two presidents is their two countries)
         self._positions(ex, mentions, article)
         state = DocState(ex=ex, private=_private_people(mentions))
+        _anchor_on_sentences_before(sentences)
         for sent in sentences:
             self._statements(ex, sent, state)
             self._events(ex, sent, state, article)
@@ -1915,7 +1917,8 @@ class Extractor:
             return self._subject_date(s)
         end = W[comma].start
         if any(not (_is_date_word(w) or w.lower in {"pada", "hari", "ini", "itu", "lalu", "malam",
-                                                   "pagi", "siang", "sore", "(", ")", "/", "-"})
+                                                   "pagi", "siang", "sore", "(", ")", "/", "-"}
+                    or any(d.start <= w.start < d.end for d in s.dates))  # "Sehari sebelumnya, …"
                for w in W[first:comma]):
             return None
         days = [d for d in _days(s.dates) if d.start < end]
@@ -2146,6 +2149,21 @@ def _private_people(mentions: list[Mention]) -> frozenset[str]:
     people = [m for m in mentions if m.kind == "person"]
     public = {f"person/{m.key}" for m in people if not by_name(m)}
     return frozenset(f"person/{m.key}" for m in people if by_name(m)) - public
+
+
+def _anchor_on_sentences_before(sentences: list[Sentence]) -> None:
+    """ "Serangan terbaru pada Sabtu (1/11/2025) … . Sehari sebelumnya, …": a date relative to
+    another with none before it in its sentence counts from the last day named before."""
+    last: date | None = None
+    for s in sentences:
+        dated = False
+        for n, d in enumerate(s.dates):
+            if getattr(d, "anchor_needed", False) and not dated and last is not None:
+                value = resolve_relative(d.text, last)
+                if value is not None:
+                    s.dates[n] = d = dataclasses.replace(d, value=value, anchor_needed=False)
+            if d.value is not None and getattr(d, "granularity", "day") == "day":
+                dated, last = True, d.value
 
 
 def _forget_bystanders(ex: Extraction, private: frozenset[str]) -> None:

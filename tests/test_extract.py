@@ -367,6 +367,13 @@ def test_talks_a_third_country_hosts_are_held_there(tmp_path):
     assert talks["source"] | talks["target"] == {"Q794", US} and talks["place"] == "Q842"
 
 
+def test_a_day_relative_to_the_sentence_before(tmp_path):
+    evs = events_of(tmp_path, "Serangan dari Israel pada Sabtu (1/11/2025) di distrik Nabatiyeh menewaskan empat "
+                    "orang. Sehari sebelumnya, seorang petugas Hizbullah tewas dalam serangan Israel.",
+                    pub="2025-11-02")
+    assert sorted(e["date"] for e in find(evs, "ASSAULT")) == [date(2025, 10, 31), date(2025, 11, 1)]
+
+
 def test_reciprocal_restrictions_are_one_event(tmp_path):
     evs = events_of(tmp_path, "Thailand dan Kamboja memberlakukan pembatasan di perbatasan satu sama lain.")
     (sanction,) = find(evs, "SANCTION")
