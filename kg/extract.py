@@ -657,8 +657,10 @@ class Extractor:
             if len(ev.sources) != 1 or ev.type not in PARTNER_TYPES:
                 continue
             # "Trump bertemu Xi dan mencapai kesepakatan perdagangan": agreed with the one met
-            met = next((e for e in sentence_events if e.type == "CONSULT" and e.sources == ev.sources
-                        and e.targets and e._span[0] < ev._span[0]), None) if ev.type == "AGREE" else None  # type: ignore[attr-defined]
+            met = None
+            if ev.type == "AGREE":
+                met = next((e for e in sentence_events if e.type == "CONSULT" and e.sources == ev.sources
+                            and e.targets and e._span[0] < ev._span[0]), None)  # type: ignore[attr-defined]
             if met is not None:
                 ev.targets = list(met.targets)
             elif not ev.targets and "Negated" not in ev.contexts:
@@ -2158,11 +2160,11 @@ def _anchor_on_sentences_before(sentences: list[Sentence]) -> None:
     for s in sentences:
         dated = False
         for n, d in enumerate(s.dates):
-            if getattr(d, "anchor_needed", False) and not dated and last is not None:
+            if d.anchor_needed and not dated and last is not None:
                 value = resolve_relative(d.text, last)
                 if value is not None:
                     s.dates[n] = d = dataclasses.replace(d, value=value, anchor_needed=False)
-            if d.value is not None and getattr(d, "granularity", "day") == "day":
+            if d.value is not None and d.granularity == "day":
                 dated, last = True, d.value
 
 
@@ -2271,7 +2273,7 @@ def _copy_event(ev: Event, **roles: list[str]) -> Event:
     return one
 
 
-SEPARATELY = ("sama-sama", "masing-masing", "secara terpisah")
+SEPARATELY = (("sama-sama",), ("masing-masing",), ("secara", "terpisah"))
 
 
 def _dyadic(events: list[Event]) -> list[Event]:
@@ -2284,7 +2286,7 @@ def _dyadic(events: list[Event]) -> list[Event]:
     for ev in events:
         s = getattr(ev, "_sentence", None)
         if ev.type in UNDIRECTED or len(ev.sources) < 2 or getattr(ev, "_reciprocal", False) \
-                or s is None or not any(w.lower in SEPARATELY for w in s.words):
+                or s is None or not _phrase_in([w.lower for w in s.words], SEPARATELY):
             out.append(ev)
             continue
         out += [_copy_event(ev, sources=[src]) for src in ev.sources]

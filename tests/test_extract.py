@@ -835,6 +835,8 @@ def test_sources_listed_together_act_together_unless_each_on_their_own(tmp_path)
     evs = events_of(tmp_path, "Inggris, Jerman, dan Perancis menjatuhkan sanksi terhadap Iran.")
     (ev,) = find(evs, "SANCTION")
     assert ev["source"] == {"Q145", "Q183", "Q142"} and ev["target"] == {IRAN}
+    evs = events_of(tmp_path, "Inggris dan Perancis secara terpisah menjatuhkan sanksi terhadap Iran.")
+    assert sorted(tuple(e["source"]) for e in find(evs, "SANCTION", target=[IRAN])) == [("Q142",), ("Q145",)]
 
 
 def test_negaranya_is_the_country_of_the_person_spoken_of(tmp_path):
