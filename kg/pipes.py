@@ -2,9 +2,9 @@
 
 spaCy's own components walk the document one ``Token`` object at a time: over a corpus
 that is a Python object per token per component (the two of them cost 0.37x a warm
-tokenizer pass on 400 bulk articles; these versions 0.16x). These subclasses read the token attributes they need as
-one array (``Doc.to_array``), decide on plain integers, and write the result back in
-one call. The decisions are spaCy's, unchanged:
+tokenizer pass on 400 bulk articles; these versions 0.16x). These subclasses read the
+token attributes they need as one array (``Doc.to_array``), decide on plain integers, and
+write the result back in one call. The decisions are spaCy's, unchanged:
 
 - ``kg_sentencizer``: a sentence starts at the first token after a run of
   ``punct_chars`` that is neither punctuation nor one of those characters
