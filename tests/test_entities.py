@@ -482,8 +482,10 @@ def test_untitled_unknown_name_known_by_its_context(nlp, text, name):
         # a role noun before one capitalised word: as often a place or a group
         "Warga Ramallah menyambut keputusan itu.",
         "Pengamat Universitas Indonesia menilai langkah itu.",
+        "Pakar Unpad menilai langkah itu tepat.",
         # ordinary capitalised words after an attribution verb are no name
         '"Kami siap," kata Menteri itu.',
+        '"Kami siap," kata Sumber itu.',
     ],
 )
 def test_context_alone_does_not_make_ordinary_words_a_person(nlp, text):
