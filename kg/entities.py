@@ -644,8 +644,9 @@ class _Analysis:
                 doc[start].lower_ in self.common or doc[start].lower_ in one_word_roles
             ):
                 start += 1
+            # (what is left starts with a word that is not an ordinary one)
             words = [t.text for t in doc[start:end] if t.is_alpha and not ROMAN.fullmatch(t.text)]
-            if words and any(w.lower() not in self.common for w in words) and (
+            if words and (
                 self._attributed(start)
                 or len(words) >= 2 and (self._role_before(start) or self._role_after(end))
             ):
