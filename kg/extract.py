@@ -194,6 +194,10 @@ class Sentence:
     def in_quote(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.quotes)
 
+    def says(self, pos: int) -> bool:
+        """Offset ``pos`` is inside what the sentence's speaker says."""
+        return self.content_span is not None and self.content_span[0] <= pos < self.content_span[1]
+
 
 @dataclass
 class Match:
@@ -876,7 +880,7 @@ class Extractor:
         elif voice == "passive":
             targets = self._passive_subject(s, mt.i, state)
             sources = self._agent(s, mt.j, limit)
-            if not sources and trig.type == "SANCTION" and self._in_content(s, mt):
+            if not sources and trig.type == "SANCTION" and s.says(W[mt.i].start):
                 # "Trump menekankan bahwa Indonesia bakal dikenai tarif hingga 32 persen": a
                 # penalty a leader announces on another state is that leader's
                 sources = [a for a in s.speakers[:1] if _country_of(ex, a) and not any(
@@ -930,8 +934,7 @@ class Extractor:
             if trig.type == "CONSULT":
                 if with_ and not participants:
                     subj = self._subject(s, mt.i, state, allow_carry=False)
-                    if not subj and s.speaker and s.speaker not in with_ and s.content_span \
-                            and s.content_span[0] <= W[mt.i].start < s.content_span[1]:
+                    if not subj and s.speaker and s.speaker not in with_ and s.says(W[mt.i].start):
                         # "Macron menyatakan telah menantikan pertemuan dengan Presiden Prabowo"
                         subj = [s.speaker]
                     participants = subj + with_
@@ -1999,17 +2002,12 @@ class Extractor:
     def _speaks_for(ex: Extraction, s: Sentence, ev: Event) -> bool:
         """ "Merz menyatakan dengan tegas bahwa Jerman mendukung …": a leader saying what his
         own country does is the one doing it (a meeting keeps its sides)."""
-        if not s.speaker or len(ev.sources) != 1 or ev.type == "CONSULT" or s.content_span is None:
+        if not s.speaker or len(ev.sources) != 1 or ev.type == "CONSULT":
             return False
-        if not s.content_span[0] <= ev._span[0] < s.content_span[1]:  # type: ignore[attr-defined]
+        if not s.says(ev._span[0]):  # type: ignore[attr-defined]
             return False
         ent = ex.entities.get(ev.sources[0])
         return ent is not None and ent.kind == "country" and ent.qid == _country_of(ex, s.speaker)
-
-    @staticmethod
-    def _in_content(s: Sentence, mt: Match) -> bool:
-        """The trigger is inside what the sentence's speaker says."""
-        return s.content_span is not None and s.content_span[0] <= s.words[mt.i].start < s.content_span[1]
 
     def _set_off_by(self, W: list[Word], start: int) -> int | None:
         """Index of the comma before ", saat/dalam (rangkaian) …" that opens the phrase of the
