@@ -2552,6 +2552,12 @@ def _merge_events(events: list[Event], ex: Extraction | None = None) -> list[Eve
                 and set(prev.sources) == set(ev.sources)
                 and (not (prev.targets and ev.targets) or _host_of(ex, prev.targets, ev.targets))
             ) and not (
+                # "… ke Rusia untuk menemui Putin" then "akan melakukan pertemuan bilateral
+                # pada 19 Juni di Rusia": a meeting of the visitor alone, where he visits
+                ev.type == "CONSULT" and prev.mode == "visit" and not ev.mode
+                and set(prev.sources) == set(ev.sources) and not ev.targets
+                and ev.place is not None and prev.place is not None
+            ) and not (
                 # "menyerukan agar konflik di Gaza diakhiri dan mendesak militer Israel …": one
                 # appeal of one source in one sentence, to the one it names
                 ev.type != "CONSULT" and prev.evidence == ev.evidence

@@ -191,6 +191,15 @@ def test_a_visit_restated_without_its_host_is_one_visit(tmp_path):
     assert len(visits) == 1 and visits[0]["source"] == {MACRON}
 
 
+def test_the_visitors_meeting_where_he_visits_is_the_visits_meeting(tmp_path):
+    evs = events_of(tmp_path, "Presiden Prabowo Subianto akan melanjutkan kunjungan kerjanya ke Rusia untuk "
+                    "menemui Presiden Rusia Vladimir Putin.\n\n"
+                    "\"Di Rusia, Presiden Prabowo akan melakukan pertemuan bilateral pada 19 Juni 2025,\" "
+                    "kata Seskab.", pub="2025-06-16")
+    (meeting,) = find(evs, "CONSULT", source=[PRABOWO])
+    assert (meeting["target"], meeting["place"], meeting["date"]) == ({"Q7747"}, "Q159", date(2025, 6, 19))
+
+
 def test_a_visit_to_meet_someone_is_in_the_country_visited(tmp_path):
     evs = events_of(tmp_path, "Presiden Prabowo Subianto akan melanjutkan kunjungan kerjanya ke Rusia untuk "
                     "menemui Presiden Rusia Vladimir Putin, usai menyelesaikan rangkaian agendanya di "
