@@ -1339,7 +1339,7 @@ def make_nlp(gazetteer_paths: Iterable[str] = ()) -> Language:
 
     import kg.pipes  # noqa: F401  (registers kg_sentencizer and kg_lemmatizer)
 
-    nlp = spacy.blank("id")
+    nlp = spacy.blank("id", config={"nlp": {"tokenizer": {"@tokenizers": "kg.indonesian_tokenizer.v1"}}})
     nlp.add_pipe("kg_sentencizer", name="sentencizer")
     nlp.add_pipe("kg_lemmatizer", name="lemmatizer", config={"mode": "lookup"})
     nlp.add_pipe("kg_entities", config={"gazetteer_paths": [str(p) for p in gazetteer_paths]})

@@ -4,6 +4,7 @@ diplomacy-dev corpus (../shared/corpus)."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -69,6 +70,58 @@ def test_array_sentencizer_and_lemmatizer_agree_with_spacys(nlp):
         assert [t.is_sent_start for t in ours] == [t.is_sent_start for t in theirs], text[:40]
         assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs], text[:40]
     assert any(t.lemma_ != t.text for t in annotate(nlp, texts[0], SEED_DATE))
+
+
+TOKENIZER_CASES = [
+    "Kebutuhan sehari-hari.Menurut teori ekonomi",  # split by the infixes, merged again
+    "secara tahunan (year-on-year/YoY) naik",  # three pieces, then a slash
+    "Mereka anak - anak dan anak -anak",  # spaced: spaCy leaves it split
+    "x/anak - anak/y (anak-anak) ANAK-ANAK Anak-anak, Mobil-mobil!",
+    "work-life-balance, Jan. 2025, °C., :) oleh-oleh-oleh",
+    "https://example.com/anak-anak dan e-mail",
+]
+
+
+def _tokens(doc):
+    return [(t.idx, t.text, t.whitespace_, t.norm_) for t in doc]
+
+
+def test_tokenizer_gives_spacys_tokens(nlp):
+    """kg's tokenizer keeps spaCy's hyphenated exceptions in a set: spaCy's tokens, norms and
+    offsets, where spaCy keeps a word whole and where it merges the pieces again."""
+    import spacy
+
+    from kg.pipes import HyphenSetTokenizer
+
+    assert isinstance(nlp.tokenizer, HyphenSetTokenizer)
+    ref = spacy.blank("id").tokenizer
+    for text in [SEED.read_text(encoding="utf-8"), *TOKENIZER_CASES]:
+        assert _tokens(nlp.tokenizer(text)) == _tokens(ref(text)), text[:40]
+    merged = nlp.tokenizer(TOKENIZER_CASES[0])
+    assert "sehari-hari" in [t.text for t in merged]
+
+
+def test_tokenizer_looks_far_enough_for_every_exception(nlp):
+    """Merging looks a fixed number of tokens around a hyphen: no exception is longer."""
+    tokenizer = nlp.tokenizer
+    assert len(tokenizer.hyphenated) > 15_000
+    longest = max(len(tokenizer._tokens_of(w)) for w in tokenizer.hyphenated)
+    assert 3 <= longest <= tokenizer._longest
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not (CORPUS / "0002.txt").is_file(), reason="needs ../shared/corpus")
+def test_tokenizer_gives_spacys_tokens_on_the_corpus(nlp):
+    import spacy
+
+    ref = spacy.blank("id").tokenizer
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    bulk = CORPUS.parent / "bulk.jsonl"
+    if bulk.is_file():
+        with bulk.open(encoding="utf-8") as fh:
+            texts += [json.loads(line)["text"] for line, _ in zip(fh, range(300))]
+    for text in texts:
+        assert _tokens(nlp.tokenizer(text)) == _tokens(ref(text)), text[:60]
 
 
 def test_find_mentions_on_a_plain_doc(nlp):
