@@ -14,7 +14,7 @@ write the result back in one call. The decisions are spaCy's, unchanged:
   table from spacy-lookups-data loaded by spaCy's own ``initialize``.
 
 - ``kg.indonesian_tokenizer.v1``: spaCy's Indonesian tokenizer, whose 15,963 exceptions
-  are 15,614 hyphenated words kept whole ("anak-anak", "year-on-year") and a few hundred
+  are 15,577 words and hyphens kept whole ("anak-anak", "year-on-year") and a few hundred
   others. spaCy compiles each exception when it builds the tokenizer (3 s, most of what
   ``spacy.blank("id")`` costs); here the hyphenated ones are a set, looked up where spaCy
   looks up its exceptions, and merged again where spaCy's exception matcher would merge
