@@ -60,6 +60,9 @@ class ArraySentencizer(Sentencizer):
         return guesses
 
 
+MEMO_SIZE = 20_000  # words whose lemma hash the lemmatizer remembers
+
+
 class ArrayLookupLemmatizer(Lemmatizer):
     """:class:`spacy.pipeline.Lemmatizer` in lookup mode, one dict lookup per token hash."""
 
@@ -83,7 +86,9 @@ class ArrayLookupLemmatizer(Lemmatizer):
                 found = table.get(orth)
                 if isinstance(found, list):
                     found = found[0]
-                hashed = memo[orth] = strings.add(found) if found is not None else orth
+                hashed = strings.add(found) if found is not None else orth
+                if len(memo) < MEMO_SIZE:  # the common words come early; the rest cost memory
+                    memo[orth] = hashed
             out.append(hashed)
         doc.from_array([LEMMA], numpy.asarray(out, dtype=numpy.uint64).reshape(-1, 1))
         return doc
