@@ -326,6 +326,9 @@ class Extractor:
         self._visit_leaders(ex)
         _visits(ex)
         ex.events = _merge_events(_dyadic(_bilateral(_visit_each(ex, ex.events), article.text)), ex)
+        # an act no one is said to do is no event of the graph: "pasukan Israel dituduh
+        # menewaskan …" names no accuser (the killing is an event of its own)
+        ex.events = [ev for ev in ex.events if ev.sources]
         for ev in ex.events:
             during = getattr(ev, "_during", None)
             if ev.date is None and during is not None and during.date is not None:

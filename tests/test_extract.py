@@ -200,6 +200,14 @@ def test_the_visitors_meeting_where_he_visits_is_the_visits_meeting(tmp_path):
     assert (meeting["target"], meeting["place"], meeting["date"]) == ({"Q7747"}, "Q159", date(2025, 6, 19))
 
 
+def test_an_accusation_with_no_accuser_is_no_event_but_the_act_is(tmp_path):
+    evs = events_of(tmp_path, "Pada Sabtu (19/7/2025), pasukan Israel dituduh menewaskan sedikitnya 32 "
+                    "orang di wilayah Teina, Jalur Gaza.", pub="2025-07-20")
+    assert not find(evs, "ACCUSE")
+    assert find(evs, "ASSAULT", source=["Q801"])
+    assert all(e["source"] for e in evs)
+
+
 def test_a_visit_to_meet_someone_is_in_the_country_visited(tmp_path):
     evs = events_of(tmp_path, "Presiden Prabowo Subianto akan melanjutkan kunjungan kerjanya ke Rusia untuk "
                     "menemui Presiden Rusia Vladimir Putin, usai menyelesaikan rangkaian agendanya di "
