@@ -911,6 +911,12 @@ class Extractor:
                 elif trig.type not in UNDIRECTED:
                     # "serangan dari Israel terhadap Hizbullah"
                     targets = self._after_word(s, mt.j, limit, ("terhadap", "kepada", "atas"))
+            elif trig.type == "CONSULT" and not participants and with_ and mt.j < len(W) \
+                    and W[mt.j].lower in self.pron_first \
+                    and (owner := self._first_person(s, W[mt.j], state)):
+                # "… pertemuan saya dengan Presiden Putin hari ini …," kata Prabowo: the
+                # speaker's meeting ("kesepakatan kami" is what they have, not what they do)
+                participants = [owner]
             elif not participants and self._owned(s, mt):
                 # "Xi menutup kunjungan tiga harinya di Korea Selatan": the owner of the
                 # noun ("-nya") is the subject of its clause

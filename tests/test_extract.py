@@ -208,6 +208,14 @@ def test_an_accusation_with_no_accuser_is_no_event_but_the_act_is(tmp_path):
     assert all(e["source"] for e in evs)
 
 
+def test_my_meeting_with_someone_is_the_speakers(tmp_path):
+    evs = events_of(tmp_path, "\"Rusia adalah mitra penting bagi Indonesia,\" kata Presiden Prabowo "
+                    "Subianto.\n\n\"Hari ini hubungan kita semakin tinggi, pertemuan saya dengan "
+                    "Presiden Putin hari ini berlangsung produktif,\" kata dia.", pub="2025-06-20")
+    (meeting,) = find(evs, "CONSULT")
+    assert meeting["source"] | meeting["target"] == {PRABOWO, "Q7747"}
+
+
 def test_a_visit_to_meet_someone_is_in_the_country_visited(tmp_path):
     evs = events_of(tmp_path, "Presiden Prabowo Subianto akan melanjutkan kunjungan kerjanya ke Rusia untuk "
                     "menemui Presiden Rusia Vladimir Putin, usai menyelesaikan rangkaian agendanya di "
