@@ -1815,6 +1815,9 @@ class Extractor:
             if start <= d.start < end and value is not None and chosen is None:
                 if getattr(d, "granularity", "day") == "day" and not self._is_report_date(s, d.start):
                     chosen = (value, d.text)
+                elif d.granularity in ("month", "year") and getattr(ev, "_period", None) is None:
+                    # "pertemuannya dengan Putin pada Juli 2024": no day, but not any day
+                    ev._period = (value, d.granularity)  # type: ignore[attr-defined]
         if chosen:
             ev.date, ev.date_text = chosen
 
@@ -2504,6 +2507,22 @@ def _places_agree(ex: Extraction | None, a: str | None, b: str | None) -> bool:
     return False
 
 
+def _periods_agree(a: Event, b: Event) -> bool:
+    """An event dated only by month or year ("pada Juli 2024") is not one on a day outside it,
+    nor one of another month or year."""
+    pa, pb = getattr(a, "_period", None), getattr(b, "_period", None)
+    if pa is None and pb is None:
+        return True
+    da = pa or ((a.date, "day") if a.date else None)
+    db = pb or ((b.date, "day") if b.date else None)
+    if da is None or db is None:
+        return True
+    coarse = "year" if "year" in (da[1], db[1]) else "month"
+    if coarse == "year":
+        return da[0].year == db[0].year
+    return (da[0].year, da[0].month) == (db[0].year, db[0].month)
+
+
 def _more_specific(ex: Extraction | None, a: str | None, b: str | None) -> str | None:
     if not a or not b or ex is None:
         return a or b
@@ -2578,6 +2597,8 @@ def _merge_events(events: list[Event], ex: Extraction | None = None) -> list[Eve
             if prev.mode and ev.mode and prev.mode != ev.mode:
                 continue
             if prev.date and ev.date and prev.date != ev.date:
+                continue
+            if not _periods_agree(prev, ev):
                 continue
             if not _places_agree(ex, prev.place, ev.place):
                 continue

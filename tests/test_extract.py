@@ -216,6 +216,25 @@ def test_my_meeting_with_someone_is_the_speakers(tmp_path):
     assert meeting["source"] | meeting["target"] == {PRABOWO, "Q7747"}
 
 
+def test_a_meeting_of_another_month_is_not_the_days_meeting(tmp_path):
+    evs = events_of(tmp_path, "Presiden Prabowo Subianto bertemu dengan Presiden Rusia Vladimir Putin di "
+                    "St Petersburg, Kamis (19/6/2025).\n\n"
+                    "Menurut Prabowo, penerbangan langsung itu menindaklanjuti pertemuannya dengan Putin "
+                    "pada Juli 2024 yang lalu.", pub="2025-06-20")
+    meetings = find(evs, "CONSULT")
+    assert len(meetings) == 2
+    assert {m["date"] for m in meetings} == {date(2025, 6, 19), None}
+
+
+def test_a_meeting_told_again_by_its_month_is_the_same_meeting(tmp_path):
+    evs = events_of(tmp_path, "Presiden Prabowo Subianto bertemu dengan Presiden Rusia Vladimir Putin di "
+                    "St Petersburg, Kamis (19/6/2025).\n\n"
+                    "Menurut Prabowo, penerbangan langsung itu menindaklanjuti pertemuannya dengan Putin "
+                    "pada Juni 2025.", pub="2025-06-20")
+    (meeting,) = find(evs, "CONSULT")
+    assert meeting["date"] == date(2025, 6, 19)
+
+
 def test_a_visit_to_meet_someone_is_in_the_country_visited(tmp_path):
     evs = events_of(tmp_path, "Presiden Prabowo Subianto akan melanjutkan kunjungan kerjanya ke Rusia untuk "
                     "menemui Presiden Rusia Vladimir Putin, usai menyelesaikan rangkaian agendanya di "
