@@ -1537,8 +1537,12 @@ class Extractor:
         """Actors that a noun trigger takes: 'pertemuan Dewan Rusia-NATO', 'antara X dan Y'."""
         W = s.words
         starts = {m.start_char for m in s.mentions}
+        # a person's title starts a side: "kunjungan Perdana Menteri RRT Li Qiang" is not a
+        # "kunjungan perdana" (a maiden visit)
+        titles = {m.position.evidence[0] for m in s.mentions
+                  if m.kind == "person" and getattr(m, "position", None) and m.position.evidence}
         k = j
-        while modifiers and k < limit and (
+        while modifiers and k < limit and W[k].start not in titles and (
             W[k].lower in self.noun_modifiers or _is_date_word(W[k]) or W[k].text in {"-"}
             or re.fullmatch(r"ke-?\d+", W[k].lower)  # "KTT ke-47 ASEAN"
             # words of the event's own name: "pertemuan Komisi Bersama Rusia-Indonesia"

@@ -235,6 +235,14 @@ def test_a_meeting_told_again_by_its_month_is_the_same_meeting(tmp_path):
     assert meeting["date"] == date(2025, 6, 19)
 
 
+def test_a_visit_received_by_someone_is_to_him(tmp_path):
+    evs = events_of(tmp_path, "Protokol itu disahkan bersamaan dengan kunjungan Perdana Menteri RRT Li Qiang "
+                    "ke Indonesia, yang diterima oleh Presiden Prabowo di Istana Negara, Jakarta pada 25 "
+                    "Mei 2025.", pub="2025-05-29")
+    (visit,) = find(evs, "CONSULT", source=["Q4414390"], target=[PRABOWO])
+    assert (visit["mode"], visit["place"], visit["date"]) == ("visit", "Q3630", date(2025, 5, 25))
+
+
 def test_a_visit_to_meet_someone_is_in_the_country_visited(tmp_path):
     evs = events_of(tmp_path, "Presiden Prabowo Subianto akan melanjutkan kunjungan kerjanya ke Rusia untuk "
                     "menemui Presiden Rusia Vladimir Putin, usai menyelesaikan rangkaian agendanya di "
