@@ -124,6 +124,14 @@ def test_tokenizer_gives_spacys_tokens_on_the_corpus(nlp):
         assert _tokens(nlp.tokenizer(text)) == _tokens(ref(text)), text[:60]
 
 
+def test_a_commissioner_with_the_portfolios_full_name_is_a_person(nlp):
+    text = ("Penyelesaian IEU-CEPA nantinya bakal dilakukan oleh Komisioner Uni Eropa untuk "
+            "Perdagangan dan Keamanan Ekonomi Maros Sefcovic dan Menko Airlangga Hartarto.")
+    people = [(m.text, m.position.position_label if m.position else None)
+              for m in annotate(nlp, text, date(2025, 7, 14))._.kg_mentions if m.kind == "person"]
+    assert ("Maros Sefcovic", "Commissioner for Trade of the European Union") in people
+
+
 def test_find_mentions_on_a_plain_doc(nlp):
     doc = nlp.make_doc("Presiden AS menelepon Presiden Rusia.")  # no component run
     ms = find_mentions(doc, date(2025, 6, 7))
