@@ -440,6 +440,11 @@ class Extractor:
                 speaker, label = state.last_speaker, None
                 if speaker is None and state.last_anonymous:
                     label = state.last_anonymous
+            elif i + 1 < len(W) and W[i + 1].lower in self.pron_person and state.last_person:
+                # '…," kata dia.': the one quoted last, else the person spoken of ("Prabowo
+                # mengaku senang … . '…,' kata dia")
+                last = state.last_speaker
+                speaker = last if last and last.startswith("person/") else self._pronoun_target(state)
             else:
                 anon = self._anonymous_ref(W, i + 1, state)
                 if anon:

@@ -243,6 +243,29 @@ def test_a_visit_received_by_someone_is_to_him(tmp_path):
     assert (visit["mode"], visit["place"], visit["date"]) == ("visit", "Q3630", date(2025, 5, 25))
 
 
+def test_a_quote_said_by_a_pronoun_is_the_persons_spoken_of(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "a", "title": "Berita", "date": "2025-06-20", "text":
+        "Prabowo pun mengaku senang karena hubungan antara Indonesia dan Rusia kini telah "
+        "berkembang lebih jauh.\n\n\"Hari ini hubungan kita semakin tinggi,\" kata dia."}) + "\n",
+        encoding="utf-8")
+    (article,) = read_articles(str(path))
+    statements = extract(article).statements
+    assert [(st.speaker, st.content) for st in statements] == [
+        ("person/prabowo-subianto", "Hari ini hubungan kita semakin tinggi")]
+
+
+def test_a_quote_said_by_a_pronoun_is_the_last_quoted(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "a", "title": "Berita", "date": "2025-05-27", "text":
+        "\"Saya senang berada di sini,\" kata Presiden Prancis Emmanuel Macron.\n\n"
+        "Ia juga mengenang pertemuannya dengan Presiden RI ke-7 Joko Widodo di Bali.\n\n"
+        "\"Saya senang untuk bertemu lagi bersama saudara Prabowo,\" ujar dia."}) + "\n",
+        encoding="utf-8")
+    (article,) = read_articles(str(path))
+    assert [st.speaker for st in extract(article).statements] == ["person/emmanuel-macron"] * 2
+
+
 def test_a_visit_to_meet_someone_is_in_the_country_visited(tmp_path):
     evs = events_of(tmp_path, "Presiden Prabowo Subianto akan melanjutkan kunjungan kerjanya ke Rusia untuk "
                     "menemui Presiden Rusia Vladimir Putin, usai menyelesaikan rangkaian agendanya di "
