@@ -930,6 +930,19 @@ class Extractor:
                     participants = owner
                 else:
                     sources = owner
+            if trig.type == "CONSULT" and not participants and not with_ and not by:
+                # "negosiasi panjang antara delegasi kedua negara": the two sides told before
+                at = next((k for k in range(mt.j, min(limit, mt.j + 3)) if W[k].lower == "antara"), None)
+                both = next((k for k in range(at + 1, min(limit, at + 3)) if W[k].lower == "kedua"),
+                            None) if at is not None else None
+                if both is not None:
+                    participants = self._pronoun_subject(s, both, W[min(both + 2, len(W) - 1)].end, state)
+                    if not participants and both + 1 < len(W) and W[both + 1].lower == "negara":
+                        # else the last two countries the sentence names ("produk asal Indonesia
+                        # yang masuk ke AS … negosiasi antara delegasi kedua negara")
+                        named = _uniq([self._key(m) for m in s.mentions
+                                       if m.kind == "country" and m.end_char <= W[both].start])
+                        participants = named[-2:] if len(named) >= 2 else []
             if trig.type == "CONSULT" and not participants and not with_ and not by and (
                     (mt.i > 0 and W[mt.i - 1].lower in {"usai", "seusai", "setelah", "sesudah", "sebelum", "dalam"})
                     or (mt.j < len(W) and W[mt.j].lower in {"mereka", "keduanya"})):

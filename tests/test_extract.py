@@ -266,6 +266,16 @@ def test_a_quote_said_by_a_pronoun_is_the_last_quoted(tmp_path):
     assert [st.speaker for st in extract(article).statements] == ["person/emmanuel-macron"] * 2
 
 
+def test_talks_between_the_two_countries_are_between_the_two_named(tmp_path):
+    evs = events_of(tmp_path, "Presiden Prabowo Subianto berbicara dengan Presiden AS Donald Trump soal "
+                    "tarif.\n\nKesepakatan itu dicapai setelah negosiasi panjang antara delegasi kedua "
+                    "negara.", pub="2025-07-16")
+    assert find(evs, "CONSULT", source=["Q252", "Q30"])
+    evs = events_of(tmp_path, "Penurunan tarif untuk produk asal Indonesia yang masuk ke AS ini diputuskan "
+                    "setelah melalui negosiasi panjang antara delegesi kedua negara.", pub="2025-07-16")
+    assert find(evs, "CONSULT", source=["Q252", "Q30"])
+
+
 def test_a_visit_to_meet_someone_is_in_the_country_visited(tmp_path):
     evs = events_of(tmp_path, "Presiden Prabowo Subianto akan melanjutkan kunjungan kerjanya ke Rusia untuk "
                     "menemui Presiden Rusia Vladimir Putin, usai menyelesaikan rangkaian agendanya di "
