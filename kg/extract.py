@@ -327,8 +327,9 @@ class Extractor:
         _visits(ex)
         ex.events = _merge_events(_dyadic(_bilateral(_visit_each(ex, ex.events), article.text)), ex)
         # an act no one is said to do is no event of the graph: "pasukan Israel dituduh
-        # menewaskan …" names no accuser (the killing is an event of its own)
-        ex.events = [ev for ev in ex.events if ev.sources]
+        # menewaskan …" names no accuser (the killing is an event of its own); a meeting of
+        # named participants keeps them
+        ex.events = [ev for ev in ex.events if ev.sources or ev.participants]
         for ev in ex.events:
             during = getattr(ev, "_during", None)
             if ev.date is None and during is not None and during.date is not None:
