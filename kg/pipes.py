@@ -147,6 +147,12 @@ class HyphenSetTokenizer(Tokenizer):
         self._bare: Tokenizer | None = None
         self._hyphen = vocab.strings.add("-")
 
+    def __reduce__(self):
+        # spaCy's own passes its constructor's arguments by position, which are not these
+        return (_rebuild_tokenizer, (self.vocab, self.hyphenated, self.rules, self.prefix_search,
+                                     self.suffix_search, self.infix_finditer, self.url_match,
+                                     self.max_cache_size))
+
     def _tokens_of(self, word: str) -> tuple[str, ...]:
         """The tokens the affix rules alone cut an exception into (what spaCy's exception
         matcher looks for), worked out the first time a document has them."""
@@ -193,6 +199,13 @@ class HyphenSetTokenizer(Tokenizer):
                 for start, end in merge:
                     retokenizer.merge(doc[start:end])
         return doc
+
+
+def _rebuild_tokenizer(vocab, hyphenated, rules, prefix_search, suffix_search, infix_finditer,
+                       url_match, max_cache_size) -> HyphenSetTokenizer:
+    return HyphenSetTokenizer(vocab, hyphenated, rules=rules, prefix_search=prefix_search,
+                              suffix_search=suffix_search, infix_finditer=infix_finditer,
+                              url_match=url_match, max_cache_size=max_cache_size)
 
 
 @registry.tokenizers("kg.indonesian_tokenizer.v1")

@@ -101,6 +101,16 @@ def test_tokenizer_gives_spacys_tokens(nlp):
     assert "sehari-hari" in [t.text for t in merged]
 
 
+def test_tokenizer_pickles(nlp):
+    """A pickled pipeline (a notebook's, a cluster's) keeps the tokenizer and its exceptions."""
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(nlp.tokenizer))
+    assert type(copy) is type(nlp.tokenizer) and copy.hyphenated == nlp.tokenizer.hyphenated
+    for text in TOKENIZER_CASES:
+        assert [t.text for t in copy(text)] == [t.text for t in nlp.tokenizer(text)], text
+
+
 def test_tokenizer_looks_far_enough_for_every_exception(nlp):
     """Merging looks a fixed number of tokens around a hyphen: no exception is longer."""
     tokenizer = nlp.tokenizer
