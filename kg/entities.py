@@ -868,6 +868,7 @@ class _Analysis:
         for k in title_tokens:
             covered[k] = True
         doc = self.toks
+        newer: list[_Person] = []  # people named in full here for the first time
         k = 0
         while k < self.n:
             tok = doc[k]
@@ -889,6 +890,23 @@ class _Analysis:
                 and resolve(doc[j].text) is ref
             ):
                 j += 1
+            first = k - 1
+            if (j - k >= 2 and len(ref.name_tokens) > j - k and first >= 0 and not covered[first]
+                    and doc[first].is_alpha
+                    and doc[first].text[:1].isupper() and not doc[first].text.isupper()
+                    and doc[first].whitespace_ and self.same_seg(first, k)
+                    and doc[first].lower_ not in self.common
+                    and doc[first].text not in ref.name_tokens):
+                # "Ines Abdel Razek" after "Nabil Abdel Razek": another first name in place of
+                # his, before two of his name parts, is another person (the parts are hers
+                # from here on; one part is too little: "Kasunanan Kartasura")
+                p = _Person(first, j, doc[first].idx, doc[j - 1].idx + len(doc[j - 1]))
+                p.name_tokens = tuple(t.text for t in doc[first:j])
+                p.name = self.text[p.start : p.end]
+                newer.append(p)
+                persons.append(p)
+                k = j
+                continue
             p = _Person(k, j, tok.idx, doc[j - 1].idx + len(doc[j - 1]))
             p.name_tokens = tuple(t.text for t in doc[k:j])
             k = j
@@ -898,6 +916,21 @@ class _Analysis:
                 p.entry, p.method, p.confidence = None, "unlinked", 0.55
                 p.name = ref.name or self.text[ref.start : ref.end]
             persons.append(p)
+        self._nearest_full_name(persons, newer)
+
+    @staticmethod
+    def _nearest_full_name(persons: list[_Person], newer: list[_Person]) -> None:
+        """A name part after a newer full name that has it is that person's ("Razek" after
+        "Ines Abdel Razek", though "Nabil Abdel Razek" came first)."""
+        for n in newer:
+            for p in persons:
+                if p is n or p.i < n.j or len(p.name_tokens) >= len(n.name_tokens) \
+                        or not set(p.name_tokens) <= set(n.name_tokens):
+                    continue
+                earlier = [q for q in newer if q.j <= p.i and set(p.name_tokens) <= set(q.name_tokens)]
+                if earlier and earlier[-1] is n:
+                    p.entry, p.method, p.confidence = None, "unlinked", 0.55
+                    p.name, p.candidates = n.name, ()
 
     @staticmethod
     def _name_table(refs: list[_Person]):
