@@ -920,17 +920,18 @@ class _Analysis:
 
     @staticmethod
     def _nearest_full_name(persons: list[_Person], newer: list[_Person]) -> None:
-        """A name part after a newer full name that has it is that person's ("Razek" after
-        "Ines Abdel Razek", though "Nabil Abdel Razek" came first)."""
-        for n in newer:
-            for p in persons:
-                if p is n or p.i < n.j or len(p.name_tokens) >= len(n.name_tokens) \
-                        or not set(p.name_tokens) <= set(n.name_tokens):
-                    continue
-                earlier = [q for q in newer if q.j <= p.i and set(p.name_tokens) <= set(q.name_tokens)]
-                if earlier and earlier[-1] is n:
-                    p.entry, p.method, p.confidence = None, "unlinked", 0.55
-                    p.name, p.candidates = n.name, ()
+        """A name part whose nearest full name before it is a newer person's is hers ("Razek"
+        after "Ines Abdel Razek", though "Nabil Abdel Razek" came first)."""
+        if not newer:
+            return
+        full = sorted((q for q in persons if len(q.name_tokens) > 1), key=lambda q: q.i)
+        for p in persons:
+            nearest = next((q for q in reversed(full) if q.j <= p.i
+                            and len(q.name_tokens) > len(p.name_tokens)
+                            and set(p.name_tokens) <= set(q.name_tokens)), None)
+            if nearest is not None and any(nearest is n for n in newer):
+                p.entry, p.method, p.confidence = None, "unlinked", 0.55
+                p.name, p.candidates = nearest.name, ()
 
     @staticmethod
     def _name_table(refs: list[_Person]):

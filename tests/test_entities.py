@@ -163,6 +163,12 @@ def test_a_name_part_before_the_second_person_is_still_the_first(nlp):
                       ("Ines Abdel Razek", "ines-abdel-razek")]
 
 
+def test_a_name_part_is_the_person_named_in_full_last(nlp):
+    people = _people(nlp, NABIL + INES + "Pekan lalu Nabil Abdel Razek juga hadir.\n\n"
+                     '"Itu genosida," ujar Razek.')
+    assert people[-1] == ("Razek", "nabil-abdel-razek")
+
+
 def test_one_shared_name_part_or_the_whole_name_makes_no_new_person(nlp):
     people = _people(nlp, NABIL + "Sementara itu, Zayed Razek menilai isu utamanya adalah Gaza.\n\n"
                      "Pekan lalu Zayed Nabil Abdel Razek juga menilai hal yang sama.")
