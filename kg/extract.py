@@ -938,12 +938,6 @@ class Extractor:
                             None) if at is not None else None
                 if both is not None:
                     participants = self._pronoun_subject(s, both, W[min(both + 2, len(W) - 1)].end, state)
-                    if not participants and both + 1 < len(W) and W[both + 1].lower == "negara":
-                        # else the last two countries the sentence names ("produk asal Indonesia
-                        # yang masuk ke AS … negosiasi antara delegasi kedua negara")
-                        named = _uniq([self._key(m) for m in s.mentions
-                                       if m.kind == "country" and m.end_char <= W[both].start])
-                        participants = named[-2:] if len(named) >= 2 else []
             if trig.type == "CONSULT" and not participants and not with_ and not by and (
                     (mt.i > 0 and W[mt.i - 1].lower in {"usai", "seusai", "setelah", "sesudah", "sebelum", "dalam"})
                     or (mt.j < len(W) and W[mt.j].lower in {"mereka", "keduanya"})):
@@ -1381,6 +1375,13 @@ class Extractor:
                                 for a in _actors(state.main_consult)]
                     if state.last_pair:  # "kedua pihak": the two sides of the last dyad
                         return list(state.last_pair)
+                    if pat[-1] == "negara":
+                        # else the last two countries named before it ("produk asal Indonesia
+                        # yang masuk ke AS … negosiasi antara delegasi kedua negara")
+                        named = _uniq([self._key(m) for m in s.mentions
+                                       if m.kind == "country" and m.end_char <= W[k].start])
+                        if len(named) >= 2:
+                            return named[-2:]
             k += 1
         return []
 
