@@ -580,6 +580,11 @@ class Extractor:
                 i += 1
         return out
 
+    def _joined_only_by(self, words: list[Word], allowed: set[str]) -> bool:
+        """No clause boundary among ``words`` but the ``allowed`` ones: what follows a verb is
+        its complement ("sepakat untuk …", "menolak gagasan untuk …", "mendesak agar …")."""
+        return not any(self._is_boundary(w) and w.lower not in allowed for w in words)
+
     def _events(self, ex: Extraction, s: Sentence, state: DocState, article: Article) -> None:
         W = s.words
         state.pair_here = []
@@ -597,16 +602,15 @@ class Extractor:
                 continue  # "menawarkan pertemuan dengan Kim", "menyerukan perundingan": asked for
             if (prev is not None and prev.trigger.type == "AGREE" and prev.voice != "noun"
                     and 0 < mt.i - prev.j <= 3 and W[prev.j].lower == "untuk"
-                    and not any(self._is_boundary(w) and w.lower != "untuk" for w in W[prev.j : mt.i])):
+                    and self._joined_only_by(W[prev.j : mt.i], {"untuk"})):
                 continue  # "sepakat untuk terus bekerja sama": what is agreed, not another act
             if (prev is not None and prev.trigger.type == "REJECT" and prev.voice != "noun"
                     and mt.i - prev.j <= 3
-                    and not any(self._is_boundary(w) and w.lower not in PURPOSE for w in W[prev.j : mt.i])):
+                    and self._joined_only_by(W[prev.j : mt.i], PURPOSE)):
                 continue  # "menolak gagasan untuk memberlakukan embargo": what is refused
             if (prev is not None and prev.trigger.type == "REQUEST" and prev.voice != "noun"
                     and any(w.lower in ASKED_FOR for w in W[prev.j : mt.i])
-                    and not any(self._is_boundary(w) and w.lower not in ASKED_FOR
-                                for w in W[prev.j : mt.i])
+                    and self._joined_only_by(W[prev.j : mt.i], ASKED_FOR)
                     and not (mt.voice == "active" and W[mt.i - 1].lower in {"dan", "serta"}
                              and mt.trigger.type in SPEECH_ACTS)):
                 continue  # "menyerukan agar proses negosiasi … dimulai": what is asked for, but
