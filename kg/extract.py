@@ -2545,8 +2545,7 @@ def _periods_agree(a: Event, b: Event) -> bool:
     db = pb or ((b.date, "day") if b.date else None)
     if da is None or db is None:
         return True
-    coarse = "year" if "year" in (da[1], db[1]) else "month"
-    if coarse == "year":
+    if "year" in (da[1], db[1]):
         return da[0].year == db[0].year
     return (da[0].year, da[0].month) == (db[0].year, db[0].month)
 
