@@ -88,8 +88,11 @@ class ArrayLookupLemmatizer(Lemmatizer):
                 found = table.get(orth)
                 if isinstance(found, list):
                     found = found[0]
-                hashed = strings.add(found) if found is not None else orth
-                if len(memo) < MEMO_SIZE:  # the common words come early; the rest cost memory
+                keep = len(memo) < MEMO_SIZE  # the common words come early; the rest cost memory
+                # a remembered lemma outlives the article: its string must outlive a memory
+                # zone (kg.extract.VOCAB_LIMIT), so it is kept for good (MEMO_SIZE at most)
+                hashed = strings.add(found, allow_transient=not keep) if found is not None else orth
+                if keep:
                     memo[orth] = hashed
             out.append(hashed)
         doc.from_array([LEMMA], numpy.asarray(out, dtype=numpy.uint64).reshape(-1, 1))

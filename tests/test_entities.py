@@ -72,6 +72,24 @@ def test_array_sentencizer_and_lemmatizer_agree_with_spacys(nlp):
     assert any(t.lemma_ != t.text for t in annotate(nlp, texts[0], SEED_DATE))
 
 
+def test_a_remembered_lemma_outlives_a_memory_zone():
+    """Past kg.extract.VOCAB_LIMIT each article runs in a spaCy memory zone, which frees the
+    strings made in it; a lemma the lemmatizer remembers serves later articles, so its string
+    must stay (else spaCy raises E018 on the second sentence)."""
+    import spacy
+
+    import kg.pipes  # noqa: F401  (registers kg's tokenizer and lemmatizer)
+
+    nlp = spacy.blank("id", config={"nlp": {"tokenizer": {"@tokenizers": "kg.indonesian_tokenizer.v1"}}})
+    nlp.add_pipe("kg_lemmatizer", name="lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    for text in ("Mereka mempersenjatai diri.", "Kami mempersenjatai diri."):
+        with nlp.memory_zone():
+            assert [t.lemma_ for t in nlp(text)][1] == "senjata"
+    assert "mempersenjatai" not in nlp.vocab.strings  # the zones did free their words
+    assert "senjata" in nlp.vocab.strings
+
+
 TOKENIZER_CASES = [
     "Kebutuhan sehari-hari.Menurut teori ekonomi",  # split by the infixes, merged again
     "secara tahunan (year-on-year/YoY) naik",  # three pieces, then a slash

@@ -47,6 +47,26 @@ def find(events, type_, source=None, target=None):
             and (target is None or set(target) <= e["target"])]
 
 
+def test_past_the_vocabulary_limit_an_article_frees_its_new_words(monkeypatch):
+    """Once spaCy's vocabulary holds kg.extract.VOCAB_LIMIT words, each article runs in a
+    memory zone: its new words are freed, and what it yields is the same."""
+    import kg.extract
+    from kg.model import Article
+    from kg.pipeline import extractor
+
+    shared = extractor()
+    article = Article(id="a", date=date(2025, 7, 14), text=(
+        "Presiden Prabowo Subianto bertemu Menteri Luar Negeri Qwertiplon Zorbax di Jakarta "
+        "pada Senin (14/7/2025). Keduanya sepakat memperkuat kerja sama perdagangan."))
+    monkeypatch.setattr(kg.extract, "VOCAB_LIMIT", 0, raising=False)
+    zoned = kg.extract.Extractor(nlp=shared.nlp, patterns=shared.p).extract(article)
+    assert "Qwertiplon" not in shared.nlp.vocab.strings
+    monkeypatch.setattr(kg.extract, "VOCAB_LIMIT", 10**9)
+    plain = kg.extract.Extractor(nlp=shared.nlp, patterns=shared.p).extract(article)
+    assert "Qwertiplon" in shared.nlp.vocab.strings
+    assert zoned.events and zoned == plain
+
+
 def test_abbreviation_in_parentheses_does_not_cut_the_subject_off(tmp_path):
     evs = events_of(tmp_path, "Pada Februari lalu, Amerika Serikat (AS) menjatuhkan sanksi kepada "
                     "Mahkamah Pidana Internasional. Langkah itu dikritik banyak negara.")
