@@ -2119,7 +2119,9 @@ class Extractor:
             if ev.type == "AGREE":
                 out += [(a, "agreedTo", t) for a in actors for t in ev.topics]
             if ev.place and ev.type == "CONSULT":
-                out += [(a, place_rel or "meetsIn", ev.place) for a in actors]
+                # the visitors visited the place; their hosts are where they live
+                at = (ev.sources or actors) if place_rel == "visited" else actors
+                out += [(a, place_rel or "meetsIn", ev.place) for a in at]
             return out
         for s_ in ev.sources:
             if rel:

@@ -304,6 +304,18 @@ def test_a_visit_to_meet_someone_is_in_the_country_visited(tmp_path):
     assert (visit["mode"], visit["place"]) == ("visit", "Q159")
 
 
+def test_the_visitor_visited_the_place_not_the_host(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "a", "title": "Berita", "date": "2025-05-28", "text": (
+        "Presiden Prancis Emmanuel Macron melakukan kunjungan kenegaraan ke Indonesia pada "
+        "28 Mei 2025.")}) + "\n", encoding="utf-8")
+    (article,) = read_articles(str(path))
+    ex = extract(article)
+    (visit,) = [ev for ev in ex.events if ev.mode == "visit"]
+    qid = {k: e.qid for k, e in ex.entities.items()}
+    assert {(qid[s], qid[o]) for s, p, o in visit.relations if p == "visited"} == {(MACRON, INDONESIA)}
+
+
 def test_a_place_fronted_before_a_comma_is_where_the_sentence_happens(tmp_path):
     evs = events_of(tmp_path, '"Di Rusia, Presiden Prabowo akan melakukan pertemuan bilateral dengan Presiden '
                     'Putin pada 19 Juni 2025," kata Seskab.', pub="2025-06-16")
