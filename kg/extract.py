@@ -2112,7 +2112,9 @@ class Extractor:
             sym = "spokeWith" if ev.mode in {"phone", "video"} else (rel or "metWith")
             if ev.type == "AGREE":
                 sym = "agreedWith"
-            ordered = sorted(actors)  # symmetric: one triple per pair, whatever the word order
+            # symmetric: one triple per pair, whatever the word order; a country visited is
+            # where the visitor went ("visited" below), not someone met
+            ordered = sorted(a for a in actors if not (place_rel == "visited" and a == ev.place))
             for a_i, a in enumerate(ordered):
                 for b in ordered[a_i + 1 :]:
                     out.append((a, sym, b))
