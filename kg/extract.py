@@ -341,7 +341,8 @@ class Extractor:
         # an act no one is said to do is no event of the graph: "pasukan Israel dituduh
         # menewaskan …" names no accuser (the killing is an event of its own); a meeting of
         # named participants keeps them
-        ex.events = [ev for ev in ex.events if ev.sources or ev.participants]
+        ex.events = [ev for ev in ex.events if (ev.sources or ev.participants)
+                     and not (ev.mode == "visit" and not ev.targets and not ev.place)]
         for ev in ex.events:
             during = getattr(ev, "_during", None)
             if ev.date is None and during is not None and during.date is not None:

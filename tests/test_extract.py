@@ -317,6 +317,14 @@ def test_the_visitor_visited_the_country_and_met_no_one(tmp_path):
     assert {(qid[s], p, qid[o]) for s, p, o in visit.relations} == {(MACRON, "visited", INDONESIA)}
 
 
+def test_a_visit_to_no_one_known_and_nowhere_known_is_no_event(tmp_path):
+    evs = events_of(tmp_path, "Presiden Prancis, Emmanuel Macron, memberikan tanda jasa kehormatan kepada "
+                    "Presiden Prabowo Subianto, dalam rangkaian kunjungannya ke Akademi Militer.",
+                    pub="2025-05-29")
+    assert find(evs, "SUPPORT", source=[MACRON], target=[PRABOWO])
+    assert not find(evs, "CONSULT")
+
+
 def test_a_place_fronted_before_a_comma_is_where_the_sentence_happens(tmp_path):
     evs = events_of(tmp_path, '"Di Rusia, Presiden Prabowo akan melakukan pertemuan bilateral dengan Presiden '
                     'Putin pada 19 Juni 2025," kata Seskab.', pub="2025-06-16")
