@@ -230,7 +230,7 @@ class DocState:
     last_consult: Event | None = None
     last_pair: list[str] = field(default_factory=list)  # the actors of the last two-actor event
     last_government: str | None = None  # the country of the last "Pemerintah X"
-    last_of_kind: dict = field(default_factory=dict)  # kind -> key of the last such actor named
+    last_of_kind: dict = field(default_factory=dict)  # kind -> the last two such actors named, last last
     ex: Extraction | None = None  # the article's extraction, to add entities a reference needs
     private: frozenset[str] = frozenset()  # people known only by name, no actors on their own
     pair_here: list[str] = field(default_factory=list)  # the two sides of an event of this sentence
@@ -1272,6 +1272,10 @@ class Extractor:
                 # "Presiden AS Donald Trump yang ingin memulai babak baru …, mendukung …": a
                 # relative clause stands between the subject and its verb
                 tries.append((self._clause_left(s, prev_left - 2), W[prev_left - 1].start))
+        elif left > 1 and W[left - 1].lower == "yang" and left < i - 1 and W[i - 1].lower in self.event_anaphors:
+            # "Kedua pengadilan yang berkantor di Den Haag itu menuai …": a relative clause
+            # closed by "itu" before the verb, without commas
+            tries.append((self._clause_left(s, left - 2), W[left - 1].start))
         for a, end in tries:
             if W[a].lower in self.anaphor_heads:  # "Pakar Italia tersebut": Italy only modifies
                 pron = self._pronoun_subject(s, a, end, state)
@@ -1376,9 +1380,16 @@ class Extractor:
                     and any(x.lower in self.event_anaphors for x in W[k + 1 : k + 4])):
                 # "kelompok tersebut …": the last organisation named; "negara itu": country;
                 # "Pakar Italia tersebut": the last person
-                key = state.last_of_kind.get(self.anaphor_heads[w.lower])
-                if key:
-                    return [key]
+                named = state.last_of_kind.get(self.anaphor_heads[w.lower])
+                if named:
+                    return named[-1:]
+            if (w.lower == "kedua" and k + 1 < len(W) and W[k + 1].lower in self.anaphor_heads
+                    and any(x.lower in self.event_anaphors for x in W[k + 2 : k + 9])):
+                # "Kedua pengadilan internasional yang berkantor di Den Haag itu": the last
+                # two of that kind
+                named = state.last_of_kind.get(self.anaphor_heads[W[k + 1].lower], [])
+                if len(named) == 2:
+                    return list(named)
             if w.lower not in self.coref_heads:  # every pattern below starts with one of these
                 k += 1
                 continue
@@ -2085,7 +2096,9 @@ class Extractor:
             state.last_person = self._key(persons[-1])
         for m in s.mentions:
             if m.kind in ACTOR_KINDS:
-                state.last_of_kind[m.kind] = self._key(m)
+                key = self._key(m)
+                named = [x for x in state.last_of_kind.get(m.kind, []) if x != key]
+                state.last_of_kind[m.kind] = [*named[-1:], key]
         for k, w in enumerate(s.words[:-1]):
             if w.lower == "pemerintah":
                 nxt = next((m for m in s.mentions if m.start_char == s.words[k + 1].start), None)

@@ -325,6 +325,24 @@ def test_a_visit_to_no_one_known_and_nowhere_known_is_no_event(tmp_path):
     assert not find(evs, "CONSULT")
 
 
+COURTS = ("Spanyol mendukung penyelidikan ICC. Spanyol juga telah bergabung dalam kasus di hadapan "
+          "pengadilan dunia lainnya, Mahkamah Internasional (ICJ), yang menuduh Israel melakukan "
+          "genosida di Gaza. ")
+
+
+def test_the_court_spoken_of_again_is_the_last_court_named(tmp_path):
+    evs = events_of(tmp_path, COURTS + "Pengadilan itu menuai kritikan keras dari Israel.", pub="2025-09-18")
+    (accuse,) = find(evs, "ACCUSE", source=[ISRAEL])
+    assert accuse["target"] == {"Q7801"}
+
+
+def test_both_courts_behind_a_relative_clause_are_the_last_two_named(tmp_path):
+    evs = events_of(tmp_path, COURTS + "Kedua pengadilan internasional yang berkantor di Den Haag itu "
+                    "menuai kritikan keras dari Israel dan sekutu-sekutunya.", pub="2025-09-18")
+    (accuse,) = find(evs, "ACCUSE", source=[ISRAEL])
+    assert accuse["target"] == {ICC, "Q7801"}
+
+
 def test_a_place_fronted_before_a_comma_is_where_the_sentence_happens(tmp_path):
     evs = events_of(tmp_path, '"Di Rusia, Presiden Prabowo akan melakukan pertemuan bilateral dengan Presiden '
                     'Putin pada 19 Juni 2025," kata Seskab.', pub="2025-06-16")
