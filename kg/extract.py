@@ -705,6 +705,7 @@ class Extractor:
         # the complement of a speech verb can be a warning: "X menjawab bahwa … akan …"
         self._speech_threats(ex, s, matches, state, sentence_events)
         self._inherit_dates(s, sentence_events, anaphoric_consult, state)
+        sentence_events = _without_alleged_acts(sentence_events)
         for ev in sentence_events:
             self._finish_contexts(ev, s, article)
             ev._sentence = s  # type: ignore[attr-defined]
@@ -2320,6 +2321,20 @@ def _entity_key_for(ex: Extraction, ref: str | None) -> str | None:
 
 
 UNDIRECTED = {"CONSULT", "AGREE", "COOPERATE"}
+# accusing of an act (not condemning one): "menuduh", "dituding", "tuduhan"
+ALLEGING = frozenset(f for root in ("tuduh", "tuding") for f in derive(root, ["meN", "di", "-an"]))
+
+
+def _without_alleged_acts(events: list[Event]) -> list[Event]:
+    """Leave out what an accusation says the accused did: "Aoun menuduh Israel merespons …
+    dengan melancarkan serangan udara" is an accusation, not also an attack the sentence
+    reports (the act, when it happened, is told as a fact elsewhere). With no accuser
+    ("pasukan Israel dituduh menewaskan …") the act is what the sentence reports."""
+    alleging = [e for e in events if e.type == "ACCUSE" and e.sources and e.targets
+                and (e.trigger or "").lower() in ALLEGING]
+    return [e for e in events if not any(
+        a is not e and a._span[0] < e._span[0] and e.sources  # type: ignore[attr-defined]
+        and set(e.sources) <= set(a.targets) for a in alleging)]
 # the direct property of an event no trigger word made (a threat told in a complement, a
 # judgement in a statement)
 UNTRIGGERED_RELATION = {"THREATEN": "warned", "ACCUSE": "criticized", "SUPPORT": "supported"}

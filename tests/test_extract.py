@@ -343,6 +343,19 @@ def test_both_courts_behind_a_relative_clause_are_the_last_two_named(tmp_path):
     assert accuse["target"] == {ICC, "Q7801"}
 
 
+def test_what_an_accusation_alleges_is_no_event_of_its_own(tmp_path):
+    evs = events_of(tmp_path, "Presiden Lebanon Joseph Aoun menyerukan negosiasi dengan Israel. Akan tetapi, ia "
+                    "kemudian menuduh Israel merespons tawaran tersebut dengan melancarkan serangan udara "
+                    "tambahan.", pub="2025-11-02")
+    (accuse,) = find(evs, "ACCUSE", target=[ISRAEL])
+    assert len(accuse["source"]) == 1 and ISRAEL not in accuse["source"]
+    assert not find(evs, "ASSAULT")
+    # with no accuser the act is what the sentence reports
+    evs = events_of(tmp_path, "Pasukan Israel dituduh menewaskan sedikitnya 32 orang di wilayah Teina, Jalur "
+                    "Gaza.", pub="2025-07-20")
+    assert find(evs, "ASSAULT", source=[ISRAEL])
+
+
 def test_a_place_fronted_before_a_comma_is_where_the_sentence_happens(tmp_path):
     evs = events_of(tmp_path, '"Di Rusia, Presiden Prabowo akan melakukan pertemuan bilateral dengan Presiden '
                     'Putin pada 19 Juni 2025," kata Seskab.', pub="2025-06-16")
