@@ -1095,7 +1095,10 @@ class Extractor:
             ev.place = self._hosted_by(ex, s, mt, state, _actors(ev))
         if ev.type == "CONSULT" and not ev.place and len(cities_named) == 1:
             ev.place = cities_named[0]
-        self._date(ev, s, W[mt.i].start, window_end)
+        # a date in what is said ("mengatakan … dalam pertemuan mereka … bahwa Jepang akan …
+        # (1 April 2026)") is not the day of the event
+        said = next((w.start for w in W[mt.j : limit] if w.lower == "bahwa"), window_end)
+        self._date(ev, s, W[mt.i].start, min(window_end, said))
         if not ev.topics and not (trig.complement and comp_words):
             ev.topics = self._topics(ex, W[mt.j : limit])
         ev.duration_minutes = self._duration(W[mt.i : limit])

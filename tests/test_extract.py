@@ -356,6 +356,14 @@ def test_what_an_accusation_alleges_is_no_event_of_its_own(tmp_path):
     assert find(evs, "ASSAULT", source=[ISRAEL])
 
 
+def test_a_date_in_what_is_said_does_not_date_the_meeting(tmp_path):
+    evs = events_of(tmp_path, "Perdana Menteri Jepang Sanae Takaichi mengatakan kepada Trump dalam pertemuan "
+                    "mereka di Tokyo akhir Oktober lalu bahwa Jepang akan meningkatkan pengeluaran pertahanan "
+                    "pada awal tahun fiskal berikutnya (1 April 2026).", pub="2025-11-06")
+    (meeting,) = find(evs, "CONSULT")
+    assert meeting["date"] is None and "Future" not in meeting["contexts"]
+
+
 def test_a_place_fronted_before_a_comma_is_where_the_sentence_happens(tmp_path):
     evs = events_of(tmp_path, '"Di Rusia, Presiden Prabowo akan melakukan pertemuan bilateral dengan Presiden '
                     'Putin pada 19 Juni 2025," kata Seskab.', pub="2025-06-16")
