@@ -1027,10 +1027,14 @@ class _Analysis:
             prev = ""
         if m.j < self.n and self.seg[m.j] != self.seg[m.j - 1]:
             return None  # the capital ends its sentence or line
-        if prev in LOCATIVE or prev in {"-", "–", "—"} or nxt in {"-", "–", "—", "--"}:
+        if prev in LOCATIVE or prev in LOCAL_BODIES or prev in {"-", "–", "—"} or nxt in {"-", "–", "—", "--"}:
             return None
         if nxt == "," and after == "yang":
             nxt = doc[m.j + 2].lower_ if m.j + 2 < self.n else ""
+        q = m.j
+        while nxt in AGENT_ADVERBS and q + 1 < self.n and q < m.j + 2 and self.seg[q + 1] == self.seg[m.i]:
+            q += 1  # "Pyongyang juga meluncurkan", "Moskwa diperkirakan telah memasok"
+            nxt = doc[q].lower_
         verb = nxt in AGENT_CUES or (
             nxt.isalpha() and len(nxt) > 5 and nxt.startswith("me") and nxt not in NOT_AGENT_VERBS
         )
@@ -1215,10 +1219,24 @@ LOCATIVE = {
     "di", "ke", "dari", "menuju", "kota", "ibu", "ibukota", "bandara", "sekitar", "pinggiran",
     "wilayah", "tiba", "berbasis", "asal", "via", "kawasan", "pusat", "luar", "dalam",
 }  # fmt: skip
+# before a capital: its own city or province acts, not the state ("Pemprov Jakarta juga telah
+# menyalurkan bantuan", "DPRD DKI Jakarta akan …")
+LOCAL_BODIES = {
+    "pemprov", "pemkot", "pemkab", "pemda", "dprd", "dki", "provinsi", "gubernur", "wali",
+    "walikota", "warga", "polda", "polres", "kodam", "balai",
+}  # fmt: skip
 # after a capital that acts: auxiliaries and negations
 AGENT_CUES = {
     "akan", "telah", "sudah", "tidak", "tak", "belum", "tetap", "masih", "harus", "ingin",
     "enggan", "bersikeras", "berjanji", "berharap", "berupaya", "bereaksi",
+}  # fmt: skip
+
+
+# words between a capital that acts and its verb: "Pyongyang juga meluncurkan", "Moskwa
+# diperkirakan telah memasok"
+AGENT_ADVERBS = {
+    "juga", "pun", "pula", "kembali", "terus", "sempat", "kemudian", "lalu", "segera", "bahkan",
+    "justru", "diperkirakan", "dilaporkan", "dikabarkan", "disebut",
 }  # fmt: skip
 
 

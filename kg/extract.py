@@ -37,7 +37,7 @@ from typing import Iterable, NamedTuple
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 
 from kg.dates import NUMBER_WORDS, resolve_dates, resolve_relative
-from kg.entities import Mention, annotate, capitals, find_mentions, make_nlp
+from kg.entities import LOCAL_BODIES, Mention, annotate, capitals, find_mentions, make_nlp
 from kg.model import Article, Entity, Event, Extraction, PositionHolding, Statement
 from kg.morph import derive, voice_of
 from kg.resources import data_file
@@ -1476,9 +1476,11 @@ class Extractor:
         for m in self._mentions_between(s, start, end, kinds=ACTOR_KINDS | {"city"}):
             if m.kind == "city" and (m.qid not in capitals() or (
                     self._is_oblique(s, m) and _word_index_at(W, m.start_char) > 0
-                    and W[_word_index_at(W, m.start_char) - 1].lower not in prepositions)):
+                    and W[_word_index_at(W, m.start_char) - 1].lower not in prepositions)
+                    or (_word_index_at(W, m.start_char) > 0
+                        and W[_word_index_at(W, m.start_char) - 1].lower in LOCAL_BODIES)):
                 continue  # "tiba di Teheran" is a place; "mendorong Teheran", "menarik duta
-                # besarnya dari Madrid" name its government
+                # besarnya dari Madrid" name its government, "Pemprov DKI Jakarta" its own
             idx = _word_index_at(W, m.start_char)
             prev = W[idx - 1].lower if idx > 0 else ""
             if prev == "di" and any(w.lower in {"kepada", "bagi"} for w in W[j:idx]):

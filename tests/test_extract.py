@@ -364,6 +364,19 @@ def test_a_date_in_what_is_said_does_not_date_the_meeting(tmp_path):
     assert meeting["date"] is None and "Future" not in meeting["contexts"]
 
 
+def test_a_capital_acts_for_its_state_across_an_adverb(tmp_path):
+    evs = events_of(tmp_path, "Pyongyang juga meluncurkan rudal dan artileri pada Senin (3/11/2025).",
+                    pub="2025-11-06")
+    assert find(evs, "MOBILIZE", source=["Q423"])
+
+
+def test_a_capitals_own_province_is_not_the_state(tmp_path):
+    evs = events_of(tmp_path, "DPRD DKI Jakarta akan terus mendorong agar program ini diperluas. Presiden "
+                    "Prabowo Subianto meminta Pemprov DKI Jakarta fokus meningkatkan pendapatan "
+                    "masyarakat.", pub="2025-07-26")
+    assert not [e for e in evs if INDONESIA in e["source"] | e["target"]]
+
+
 def test_a_place_fronted_before_a_comma_is_where_the_sentence_happens(tmp_path):
     evs = events_of(tmp_path, '"Di Rusia, Presiden Prabowo akan melakukan pertemuan bilateral dengan Presiden '
                     'Putin pada 19 Juni 2025," kata Seskab.', pub="2025-06-16")
