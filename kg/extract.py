@@ -1493,6 +1493,10 @@ class Extractor:
                 kinds = ACTOR_KINDS | {"city"} if m.kind == "city" else ACTOR_KINDS
                 group = self._group(s, m, max(end, list_end), kinds=kinds)
                 return group + self._including(s, group, max(end, list_end)), k
+        if k + 1 < len(W) and W[k].text == "," and W[k + 1].lower in self.including and k > j:
+            # "menjamu lebih dari 30 kepala negara, termasuk Presiden AS Donald Trump": the
+            # ones named among those the verb takes
+            return self._after_word(s, k + 1, len(W), (W[k + 1].lower,), reach=6), k
         return [], k
 
     def _including(self, s: Sentence, group: list[str], end: int) -> list[str]:
@@ -2126,6 +2130,8 @@ class Extractor:
         rel = trig.relation if trig else UNTRIGGERED_RELATION.get(ev.type)
         topic_rel = trig.topic_relation if trig else ("warnedOf" if ev.type == "THREATEN" else None)
         place_rel = trig.place_relation if trig else None
+        if ev.mode == "visit" and trig is not None and trig.mode == "host":
+            place_rel = "visited"  # "Malaysia akan menjamu Presiden Trump": the guest visited
         out: list[tuple[str, str, str]] = []
         actors = _actors(ev)
         if ev.type in {"CONSULT", "AGREE", "COOPERATE"}:
@@ -2505,8 +2511,13 @@ def _welcomes(ex: Extraction) -> None:
 def _visit_hosts(ex: Extraction) -> None:
     """ "tiba di Singapura", "tiba di Beijing": a visit with no host named is to the country
     visited, unless that is the visitor's own ("Presiden Prabowo tiba di Jakarta" is a
-    return). Run after positions, which tell a person's country."""
+    return); a visit to a country with no place named is in that country. Run after
+    positions, which tell a person's country."""
     for ev in ex.events:
+        if (ev.mode == "visit" and not ev.place and len(ev.targets) == 1
+                and ex.entities.get(ev.targets[0]) is not None and ex.entities[ev.targets[0]].kind == "country"):
+            ev.place = ev.targets[0]  # "Malaysia akan menjamu Presiden Trump": he comes to Malaysia
+            continue
         if ev.mode != "visit" or not ev.place or ev.targets or len(ev.sources) != 1 \
                 or ev.place not in ex.entities:
             continue  # two sides meeting in a third country: neither is its guest

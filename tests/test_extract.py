@@ -377,6 +377,20 @@ def test_a_capitals_own_province_is_not_the_state(tmp_path):
     assert not [e for e in evs if INDONESIA in e["source"] | e["target"]]
 
 
+def test_a_guest_named_among_those_hosted_visits_the_hosts_country(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "a", "title": "Berita", "date": "2025-10-24", "text": (
+        "Sebagai tuan rumah sekaligus ketua bergilir ASEAN, Malaysia akan menjamu lebih dari 30 "
+        "kepala negara, termasuk Presiden Amerika Serikat Donald Trump.")}) + "\n", encoding="utf-8")
+    (article,) = read_articles(str(path))
+    ex = extract(article)
+    qid = {k: e.qid for k, e in ex.entities.items()}
+    (visit,) = [ev for ev in ex.events if ev.type == "CONSULT"]
+    assert (visit.mode, [qid[k] for k in visit.sources], [qid[k] for k in visit.targets], qid[visit.place]) == (
+        "visit", ["Q22686"], ["Q833"], "Q833")
+    assert {(qid[s], p, qid[o]) for s, p, o in visit.relations} == {("Q22686", "visited", "Q833")}
+
+
 def test_a_place_fronted_before_a_comma_is_where_the_sentence_happens(tmp_path):
     evs = events_of(tmp_path, '"Di Rusia, Presiden Prabowo akan melakukan pertemuan bilateral dengan Presiden '
                     'Putin pada 19 Juni 2025," kata Seskab.', pub="2025-06-16")
