@@ -1020,6 +1020,8 @@ class Extractor:
         if trig.type in UNDIRECTED and len(_uniq(sources + participants)) == 1 and not targets:
             # "menandatangani kesepakatan … dengan X", "sepakat bersama X": the other party
             targets = self._after_word(s, mt.j, limit, ("dengan", "bersama"))
+            if not targets:
+                targets = self._their_leader(ex, s, mt.j, limit, _uniq(sources + participants), article)
             if not targets and trig.type == "AGREE":
                 # "Indonesia menyetujui untuk mengizinkan AS …", "menandatangani kesepakatan
                 # untuk memasok Australia": the one the agreement is made for
@@ -1498,6 +1500,30 @@ class Extractor:
             # ones named among those the verb takes
             return self._after_word(s, k + 1, len(W), (W[k + 1].lower,), reach=6), k
         return [], k
+
+    def _their_leader(self, ex: Extraction, s: Sentence, j: int, limit: int, sides: list[str],
+                      article: Article) -> list[str]:
+        """ "berbicara dengan Presiden mereka": the holder of that office, on the article's
+        date, in the last country named before that is not the speaker's own."""
+        W = s.words
+        k = next((q for q in range(j, min(limit, len(W)) - 2) if W[q].lower in ("dengan", "bersama")), None)
+        if k is None or W[k + 2].lower != "mereka" or article.date is None:
+            return []
+        from kg.gazetteer import Gazetteer
+
+        gaz = Gazetteer.default()
+        if gaz.role_of(W[k + 1].text) is None:
+            return []
+        own = {ex.entities[x].qid for x in sides if x in ex.entities} | {
+            _country_of(ex, x) for x in sides}
+        before = [e for e in ex.entities.values() if e.kind == "country" and e.qid and e.qid not in own
+                  and e.mentions and min(a for a, _ in e.mentions) < W[k].start]
+        if not before:
+            return []
+        country = max(before, key=lambda e: max(a for a, _ in e.mentions if a < W[k].start))
+        leader = gaz.holder_of(W[k + 1].text, country.qid, article.date)
+        key = _add_known(ex, leader.id if leader else None, "person", "leader-of-country-spoken-of", 0.6)
+        return [key] if key else []
 
     def _including(self, s: Sentence, group: list[str], end: int) -> list[str]:
         """ "pemimpin senior Hizbullah, termasuk pemimpin tertinggi Hassan Nasrallah": the

@@ -391,6 +391,12 @@ def test_a_guest_named_among_those_hosted_visits_the_hosts_country(tmp_path):
     assert {(qid[s], p, qid[o]) for s, p, o in visit.relations} == {("Q22686", "visited", "Q833")}
 
 
+def test_their_president_is_the_president_of_the_country_spoken_of(tmp_path):
+    evs = events_of(tmp_path, 'Presiden AS Donald Trump mengumumkan tarif 19 persen untuk Indonesia. "Saya '
+                    'berbicara dengan Presiden mereka yang sangat hebat," ucap dia.', pub="2025-07-16")
+    assert find(evs, "CONSULT", source=["Q22686"], target=[PRABOWO])
+
+
 def test_a_place_fronted_before_a_comma_is_where_the_sentence_happens(tmp_path):
     evs = events_of(tmp_path, '"Di Rusia, Presiden Prabowo akan melakukan pertemuan bilateral dengan Presiden '
                     'Putin pada 19 Juni 2025," kata Seskab.', pub="2025-06-16")
