@@ -591,7 +591,16 @@ class Extractor:
                 i = found.j
             else:
                 i += 1
-        return out
+
+        def fronted_setting(m: Match) -> bool:
+            """ "Di sela KTT APEC, Trump juga bertemu Xi": a summit set off by a comma before
+            the meeting it is the occasion of is no event of its own."""
+            if not (m.trigger.mode == "multilateral" and m.i > 0 and W[m.i - 1].lower in self.setting):
+                return False
+            meeting = next((o for o in out if o.i >= m.j and o.trigger.type == "CONSULT"), None)
+            return meeting is not None and any(w.text == "," for w in W[m.j : meeting.i])
+
+        return [m for m in out if not fronted_setting(m)]
 
     def _joined_only_by(self, words: list[Word], allowed: set[str]) -> bool:
         """No clause boundary among ``words`` but the ``allowed`` ones: what follows a verb is

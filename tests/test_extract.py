@@ -397,6 +397,13 @@ def test_their_president_is_the_president_of_the_country_spoken_of(tmp_path):
     assert find(evs, "CONSULT", source=["Q22686"], target=[PRABOWO])
 
 
+def test_a_fronted_summit_is_the_setting_of_the_meeting_after_it(tmp_path):
+    evs = events_of(tmp_path, "Di sela KTT APEC, Trump juga bertemu Xi dan mencapai kesepakatan perdagangan.",
+                    pub="2025-11-01")
+    assert [e["mode"] for e in evs if e["type"] == "CONSULT"] == [None]
+    assert find(evs, "CONSULT", source=["Q22686"], target=["Q15031"])
+
+
 def test_a_place_fronted_before_a_comma_is_where_the_sentence_happens(tmp_path):
     evs = events_of(tmp_path, '"Di Rusia, Presiden Prabowo akan melakukan pertemuan bilateral dengan Presiden '
                     'Putin pada 19 Juni 2025," kata Seskab.', pub="2025-06-16")
