@@ -2611,7 +2611,11 @@ def _bilateral(events: list[Event], text: str) -> list[Event]:
                 or "bilateral" not in text[span[0] : span[1]].lower()):
             out.append(ev)
             continue
-        out += [_copy_event(ev, targets=[target]) for target in ev.targets]
+        for target in ev.targets:
+            one = _copy_event(ev, targets=[target])
+            if one.mode == "multilateral":
+                one.mode = None  # each is two-sided, whatever the count of actors made the whole
+            out.append(one)
     return out
 
 

@@ -157,6 +157,7 @@ def test_bilateral_talks_with_a_list_are_one_talk_per_partner(tmp_path):
                     "pemimpin Jepang, Kanada, dan Thailand.")
     pairs = {frozenset(e["source"] | e["target"]) for e in find(evs, "CONSULT")}
     assert pairs == {frozenset({"Q15031", c}) for c in ("Q17", "Q16", THAILAND)}
+    assert {e["mode"] for e in find(evs, "CONSULT")} == {None}  # bilateral, not multilateral
 
 
 @pytest.mark.parametrize("text, type_, source", [
