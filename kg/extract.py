@@ -253,6 +253,8 @@ class Extractor:
         self.complementizer = c.words("clause", "complementizer")
         self.oblique = c.words("clause", "oblique")
         self.light_verbs = c.words("clause", "light_verbs")
+        self.participation = c.words("clause", "participation")
+        self.organised_by = c.words("clause", "organised_by")
         self.harm_verbs = c.words("clause", "harm_verbs")
         self.noun_modifiers = c.words("clause", "noun_modifiers")
         self.speech_verbs = c.words("speech", "verbs")
@@ -654,6 +656,15 @@ class Extractor:
             if s.tail_start is not None and w0.start < s.tail_start:
                 limit = min(limit, _word_index_at(W, s.tail_start))
             ev = self._build_event(ex, s, mt, limit, state, article)
+            if (ev is not None and ev.mode == "multilateral" and mt.voice == "noun" and mt.j < len(W)
+                    and W[mt.j].lower in self.event_anaphors):
+                # "Singapura akan berpartisipasi dalam konferensi ini": the conference told
+                # before, which these actors take part in already
+                same = next((e for e in reversed(ex.events) if e.type == "CONSULT" and e.mode == ev.mode
+                             and set(_actors(ev)) <= set(_actors(e))), None)
+                if same is not None:
+                    ev = None
+                    continue
             if ev is not None and len(_actors(ev)) == 2:
                 state.pair_here = _actors(ev)
             if ev is not None and pending_visit is not None and ev.type == "CONSULT" and not ev.mode:
@@ -863,6 +874,8 @@ class Extractor:
                 k -= 1  # "memberikan banyak bantuan"
             if k >= 0 and W[k].lower in self.light_verbs:
                 light = k
+            elif k >= 1 and W[k].lower in ("dalam", "di") and W[k - 1].lower in self.participation:
+                light = k - 1  # "Singapura akan ikut serta dalam konferensi internasional …"
         if trig.needs_irrealis and not (
                 any(w.lower in self.future | MODALS for w in W[max(0, mt.i - 3) : mt.i])
                 or any(w.lower in self.condition for w in W[mt.j :])):
@@ -1020,6 +1033,13 @@ class Extractor:
             elif "anda" in rest[:6] and state.main_consult:
                 # "berterima kasih atas kepemimpinan Anda": the one spoken to, met
                 targets = [t for t in _actors(state.main_consult) if t not in sources]
+        if trig.type == "CONSULT" and voice == "noun":
+            # "konferensi internasional yang diselenggarakan oleh PBB": its organiser
+            at = next((k for k in range(mt.j, min(limit, len(W)) - 2) if W[k].lower == "yang"
+                       and W[k + 1].lower in self.organised_by and W[k + 2].lower == "oleh"), None)
+            if at is not None:
+                targets += [x for x in self._after_word(s, at + 2, limit, ("oleh",), reach=4)
+                            if x not in sources + targets]
         if trig.mode == "visit" and not targets and voice in ("active", "noun"):
             # "mengunjungi tiga negara di ASEAN, yakni Vietnam, Indonesia, dan Singapura"
             targets = self._after_word(s, mt.j, limit, ENUMERATORS, reach=2)

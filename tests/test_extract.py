@@ -405,6 +405,15 @@ def test_a_fronted_summit_is_the_setting_of_the_meeting_after_it(tmp_path):
     assert find(evs, "CONSULT", source=["Q22686"], target=["Q15031"])
 
 
+def test_taking_part_in_a_conference_its_organiser_and_the_conference_again(tmp_path):
+    evs = events_of(tmp_path, "PM Wong mengungkapkan, Singapura akan ikut serta dalam konferensi internasional "
+                    "yang diselenggarakan oleh Perserikatan Bangsa-Bangsa (PBB) pada 17-20 Juni mendatang. "
+                    '"Singapura akan berpartisipasi dalam konferensi ini," kata Wong.', pub="2025-05-30")
+    (conference,) = find(evs, "CONSULT")
+    assert conference["source"] | conference["target"] == {"Q334", "Q1065"}
+    assert (conference["mode"], conference["date"]) == ("multilateral", date(2025, 6, 17))
+
+
 def test_a_place_fronted_before_a_comma_is_where_the_sentence_happens(tmp_path):
     evs = events_of(tmp_path, '"Di Rusia, Presiden Prabowo akan melakukan pertemuan bilateral dengan Presiden '
                     'Putin pada 19 Juni 2025," kata Seskab.', pub="2025-06-16")
