@@ -656,8 +656,8 @@ class Extractor:
             if s.tail_start is not None and w0.start < s.tail_start:
                 limit = min(limit, _word_index_at(W, s.tail_start))
             ev = self._build_event(ex, s, mt, limit, state, article)
-            if (ev is not None and ev.mode == "multilateral" and mt.voice == "noun" and mt.j < len(W)
-                    and W[mt.j].lower in self.event_anaphors):
+            if (ev is not None and ev.mode == "multilateral" and mt.voice == "noun"
+                    and self._named_again(s, mt)):
                 # "Singapura akan berpartisipasi dalam konferensi ini": the conference told
                 # before, which these actors take part in already
                 same = next((e for e in reversed(ex.events) if e.type == "CONSULT" and e.mode == ev.mode
@@ -1955,6 +1955,16 @@ class Extractor:
         return None
 
     # -- anaphora, inheritance, contexts ------------------------------------------------------
+
+    def _named_again(self, s: Sentence, mt: Match) -> bool:
+        """The noun, or the noun and the name after it, then "ini"/"itu"/"tersebut":
+        "konferensi ini", "KTT ASEAN ini"."""
+        W = s.words
+        k = mt.j
+        name = next((m for m in s.mentions if k < len(W) and m.start_char == W[k].start), None)
+        if name is not None:
+            k = _word_index_at(W, name.end_char - 1) + 1
+        return k < len(W) and W[k].lower in self.event_anaphors
 
     def _is_anaphoric(self, W: list[Word], mt: Match) -> bool:
         """ "Pembicaraan yang berlangsung selama 50 menit itu", "selama panggilan telepon"."""

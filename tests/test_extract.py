@@ -414,6 +414,15 @@ def test_taking_part_in_a_conference_its_organiser_and_the_conference_again(tmp_
     assert (conference["mode"], conference["date"]) == ("multilateral", date(2025, 6, 17))
 
 
+def test_a_summit_named_again_by_its_name_is_the_same_summit(tmp_path):
+    evs = events_of(tmp_path, "Presiden Prabowo Subianto tiba di Malaysia pada Sabtu (25/10/2025) untuk "
+                    "menghadiri KTT ke-47 ASEAN. Adapun rangkaian KTT Ke-47 ASEAN akan berlangsung di Kuala "
+                    "Lumpur pada 26-28 Oktober 2025. KTT ASEAN ini mengusung tema Inclusivity and "
+                    "Sustainability.", pub="2025-10-25")
+    (summit,) = find(evs, "CONSULT", source=["Q7768"])
+    assert summit["date"] == date(2025, 10, 26)
+
+
 def test_a_place_fronted_before_a_comma_is_where_the_sentence_happens(tmp_path):
     evs = events_of(tmp_path, '"Di Rusia, Presiden Prabowo akan melakukan pertemuan bilateral dengan Presiden '
                     'Putin pada 19 Juni 2025," kata Seskab.', pub="2025-06-16")
