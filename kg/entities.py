@@ -1029,11 +1029,13 @@ class _Analysis:
             return None  # the capital ends its sentence or line
         if prev in LOCATIVE or prev in LOCAL_BODIES or prev in {"-", "–", "—"} or nxt in {"-", "–", "—", "--"}:
             return None
+        q = m.j  # the word that tells whether the capital acts
         if nxt == "," and after == "yang":
-            nxt = doc[m.j + 2].lower_ if m.j + 2 < self.n else ""
-        q = m.j
-        while nxt in AGENT_ADVERBS and q + 1 < self.n and q < m.j + 2 and self.seg[q + 1] == self.seg[m.i]:
-            q += 1  # "Pyongyang juga meluncurkan", "Moskwa diperkirakan telah memasok"
+            q += 2
+            nxt = doc[q].lower_ if q < self.n else ""
+        skipped = 0
+        while nxt in AGENT_ADVERBS and skipped < 2 and q + 1 < self.n and self.seg[q + 1] == self.seg[m.i]:
+            q, skipped = q + 1, skipped + 1  # "Pyongyang juga meluncurkan", "Moskwa diperkirakan telah memasok"
             nxt = doc[q].lower_
         verb = nxt in AGENT_CUES or (
             nxt.isalpha() and len(nxt) > 5 and nxt.startswith("me") and nxt not in NOT_AGENT_VERBS

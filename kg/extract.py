@@ -660,10 +660,8 @@ class Extractor:
                     and self._named_again(s, mt)):
                 # "Singapura akan berpartisipasi dalam konferensi ini": the conference told
                 # before, which these actors take part in already
-                same = next((e for e in reversed(ex.events) if e.type == "CONSULT" and e.mode == ev.mode
-                             and set(_actors(ev)) <= set(_actors(e))), None)
-                if same is not None:
-                    ev = None
+                if any(e.type == "CONSULT" and e.mode == ev.mode and set(_actors(ev)) <= set(_actors(e))
+                       for e in ex.events):
                     continue
             if ev is not None and len(_actors(ev)) == 2:
                 state.pair_here = _actors(ev)
@@ -2399,18 +2397,6 @@ def _entity_key_for(ex: Extraction, ref: str | None) -> str | None:
 UNDIRECTED = {"CONSULT", "AGREE", "COOPERATE"}
 # accusing of an act (not condemning one): "menuduh", "dituding", "tuduhan"
 ALLEGING = frozenset(f for root in ("tuduh", "tuding") for f in derive(root, ["meN", "di", "-an"]))
-
-
-def _without_alleged_acts(events: list[Event]) -> list[Event]:
-    """Leave out what an accusation says the accused did: "Aoun menuduh Israel merespons …
-    dengan melancarkan serangan udara" is an accusation, not also an attack the sentence
-    reports (the act, when it happened, is told as a fact elsewhere). With no accuser
-    ("pasukan Israel dituduh menewaskan …") the act is what the sentence reports."""
-    alleging = [e for e in events if e.type == "ACCUSE" and e.sources and e.targets
-                and (e.trigger or "").lower() in ALLEGING]
-    return [e for e in events if not any(
-        a is not e and a._span[0] < e._span[0] and e.sources  # type: ignore[attr-defined]
-        and set(e.sources) <= set(a.targets) for a in alleging)]
 # the direct property of an event no trigger word made (a threat told in a complement, a
 # judgement in a statement)
 UNTRIGGERED_RELATION = {"THREATEN": "warned", "ACCUSE": "criticized", "SUPPORT": "supported"}
@@ -2647,6 +2633,18 @@ def _bilateral(events: list[Event], text: str) -> list[Event]:
                 one.mode = None  # each is two-sided, whatever the count of actors made the whole
             out.append(one)
     return out
+
+
+def _without_alleged_acts(events: list[Event]) -> list[Event]:
+    """Leave out what an accusation says the accused did: "Aoun menuduh Israel merespons …
+    dengan melancarkan serangan udara" is an accusation, not also an attack the sentence
+    reports (the act, when it happened, is told as a fact elsewhere). With no accuser
+    ("pasukan Israel dituduh menewaskan …") the act is what the sentence reports."""
+    alleging = [e for e in events if e.type == "ACCUSE" and e.sources and e.targets
+                and (e.trigger or "").lower() in ALLEGING]
+    return [e for e in events if not any(
+        a is not e and a._span[0] < e._span[0] and e.sources  # type: ignore[attr-defined]
+        and set(e.sources) <= set(a.targets) for a in alleging)]
 
 
 def _places_agree(ex: Extraction | None, a: str | None, b: str | None) -> bool:

@@ -369,6 +369,9 @@ def test_a_capital_acts_for_its_state_across_an_adverb(tmp_path):
     evs = events_of(tmp_path, "Pyongyang juga meluncurkan rudal dan artileri pada Senin (3/11/2025).",
                     pub="2025-11-06")
     assert find(evs, "MOBILIZE", source=["Q423"])
+    evs = events_of(tmp_path, "Pyongyang, yang juga meluncurkan rudal pada Senin (3/11/2025), menolak tawaran "
+                    "dialog dari Korea Selatan.", pub="2025-11-06")
+    assert find(evs, "REJECT", source=["Q423"])
 
 
 def test_a_capitals_own_province_is_not_the_state(tmp_path):
