@@ -2159,6 +2159,8 @@ class Extractor:
     def _finish_contexts(self, ev: Event, s: Sentence, article: Article) -> None:
         if ev.date and article.date and ev.date > article.date and "Future" not in ev.contexts:
             ev.contexts.append("Future")
+        if _yes_no_question(s):
+            ev.contexts.append("Hypothetical")  # "akankah AS-China bertemu?" asserts no meeting
         if s.speaker and s.speaker not in ev.sources:
             ev.contexts.append("Reported")
         ev.contexts = _uniq(ev.contexts)
@@ -2633,6 +2635,19 @@ def _bilateral(events: list[Event], text: str) -> list[Event]:
                 one.mode = None  # each is two-sided, whatever the count of actors made the whole
             out.append(one)
     return out
+
+
+def _yes_no_question(s: Sentence) -> bool:
+    """The sentence asks whether: it ends with "?" and a word carries the particle "-kah"
+    ("akankah", "bisakah", "benarkah", "apakah"). A question with a question word ("apa isi
+    pembicaraan itu?") takes its event as given, so it is not one of these."""
+    words = [w for w in s.words if w.text not in QUOTE_CHARS]
+    if not words or words[-1].text != "?":
+        return False
+    after = s.text[words[-1].end : words[-1].end + 1]
+    if after.isalpha():
+        return False  # a "?" inside a word the source mangled ("Šef?ovi?")
+    return any(len(w.lower) > 4 and w.lower.endswith("kah") and w.text.isalpha() for w in words)
 
 
 def _without_alleged_acts(events: list[Event]) -> list[Event]:

@@ -426,6 +426,16 @@ def test_a_summit_named_again_by_its_name_is_the_same_summit(tmp_path):
     assert summit["date"] == date(2025, 10, 26)
 
 
+def test_a_yes_no_question_asserts_no_event(tmp_path):
+    evs = events_of(tmp_path, "Sepakat bicara lebih lanjut, akankah AS-China bertemu?", pub="2025-09-20")
+    (meeting,) = find(evs, "CONSULT")
+    assert "Hypothetical" in meeting["contexts"]
+    # a question with a question word takes its event as given
+    evs = events_of(tmp_path, "Lantas, apa isi pembicaraan antara Presiden AS Donald Trump dan China tersebut?",
+                    pub="2025-09-20")
+    assert [e["contexts"] for e in find(evs, "CONSULT")] == [set()]
+
+
 def test_a_place_fronted_before_a_comma_is_where_the_sentence_happens(tmp_path):
     evs = events_of(tmp_path, '"Di Rusia, Presiden Prabowo akan melakukan pertemuan bilateral dengan Presiden '
                     'Putin pada 19 Juni 2025," kata Seskab.', pub="2025-06-16")
