@@ -1656,6 +1656,9 @@ class Extractor:
         while modifiers and k < limit and W[k].start not in titles and (
             W[k].lower in self.noun_modifiers or _is_date_word(W[k]) or W[k].text in {"-"}
             or re.fullmatch(r"ke-?\d+", W[k].lower)  # "KTT ke-47 ASEAN"
+            # ... which the tokenizer may split: "ke", "-", "28"
+            or (W[k].lower == "ke" and k + 1 < limit and (W[k + 1].text == "-" or W[k + 1].text.isdigit()))
+            or (W[k].text.isdigit() and k > j and W[k - 1].text in {"-", "ke"})
             # words of the event's own name: "pertemuan Komisi Bersama Rusia-Indonesia"
             or (W[k].text.istitle() and W[k].start not in starts and k - j < 3)
         ):

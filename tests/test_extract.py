@@ -436,6 +436,13 @@ def test_a_yes_no_question_asserts_no_event(tmp_path):
     assert [e["contexts"] for e in find(evs, "CONSULT")] == [set()]
 
 
+def test_a_summit_with_its_ordinal_split_by_the_tokenizer(tmp_path):
+    evs = events_of(tmp_path, "Konferensi Tingkat Tinggi (KTT) ke-47 ASEAN di Kuala Lumpur, Malaysia, akan digelar "
+                    "pada 26-28 Oktober 2025.", pub="2025-10-24")
+    (summit,) = find(evs, "CONSULT", source=["Q7768"])
+    assert (summit["mode"], summit["place"], summit["date"]) == ("multilateral", "Q1865", date(2025, 10, 26))
+
+
 def test_a_place_fronted_before_a_comma_is_where_the_sentence_happens(tmp_path):
     evs = events_of(tmp_path, '"Di Rusia, Presiden Prabowo akan melakukan pertemuan bilateral dengan Presiden '
                     'Putin pada 19 Juni 2025," kata Seskab.', pub="2025-06-16")
