@@ -1657,8 +1657,7 @@ class Extractor:
             W[k].lower in self.noun_modifiers or _is_date_word(W[k]) or W[k].text in {"-"}
             or re.fullmatch(r"ke-?\d+", W[k].lower)  # "KTT ke-47 ASEAN"
             # ... which the tokenizer may split: "ke", "-", "28"
-            or (W[k].lower == "ke" and k + 1 < limit and (W[k + 1].text == "-" or W[k + 1].text.isdigit()))
-            or (W[k].text.isdigit() and k > j and W[k - 1].text in {"-", "ke"})
+            or _ordinal_at(W, k) or (W[k].text.isdigit() and k > j and W[k - 1].text in {"-", "ke"})
             # words of the event's own name: "pertemuan Komisi Bersama Rusia-Indonesia"
             or (W[k].text.istitle() and W[k].start not in starts and k - j < 3)
         ):
@@ -1830,7 +1829,7 @@ class Extractor:
                 if W[j].start <= m.start_char <= W[j].end and m.kind in PLACE_KINDS:
                     return self._key(m)
         for k in list(range(j, min(limit, len(W)))) + list(range(i - 1, left - 1, -1)):
-            if W[k].lower in {"di", "ke"} and k + 1 < len(W):
+            if W[k].lower in {"di", "ke"} and k + 1 < len(W) and not _ordinal_at(W, k):
                 # the word after, or after a building or district we do not know ("di Istana
                 # Constantine, St Petersburg", "di wilayah Teina, Jalur Gaza") the place it is in
                 end = k + 2
@@ -2638,6 +2637,12 @@ def _bilateral(events: list[Event], text: str) -> list[Event]:
                 one.mode = None  # each is two-sided, whatever the count of actors made the whole
             out.append(one)
     return out
+
+
+def _ordinal_at(W: list[Word], k: int) -> bool:
+    """ "ke" of an ordinal ("KTT ke-20 Asia Timur", "ke 47"), not the preposition."""
+    return W[k].lower == "ke" and k + 1 < len(W) and (
+        W[k + 1].text.isdigit() or (W[k + 1].text == "-" and k + 2 < len(W) and W[k + 2].text.isdigit()))
 
 
 def _yes_no_question(s: Sentence) -> bool:

@@ -441,6 +441,10 @@ def test_a_summit_with_its_ordinal_split_by_the_tokenizer(tmp_path):
                     "pada 26-28 Oktober 2025.", pub="2025-10-24")
     (summit,) = find(evs, "CONSULT", source=["Q7768"])
     assert (summit["mode"], summit["place"], summit["date"]) == ("multilateral", "Q1865", date(2025, 10, 26))
+    # the "ke" of an ordinal is no preposition: "KTT ke-20 Asia Timur" is not held in Asia
+    evs = events_of(tmp_path, "Selain itu, akan digelar juga KTT ke-28 ASEAN Plus Three (RRT, Jepang, dan Republik "
+                    "Korea), KTT ke-20 Asia Timur, KTT ASEAN--Perserikatan Bangsa-Bangsa (PBB).", pub="2025-10-24")
+    assert find(evs, "CONSULT", source=["Q7768"]) and not [e for e in evs if e["place"] == "Q48"]
 
 
 def test_a_place_fronted_before_a_comma_is_where_the_sentence_happens(tmp_path):
