@@ -447,6 +447,16 @@ def test_a_summit_with_its_ordinal_split_by_the_tokenizer(tmp_path):
     assert find(evs, "CONSULT", source=["Q7768"]) and not [e for e in evs if e["place"] == "Q48"]
 
 
+def test_challenging_a_courts_jurisdiction_rejects_it(tmp_path):
+    evs = events_of(tmp_path, "Israel menggugat yurisdiksi ICC yang beranggotakan 125 negara dalam kasus tersebut.",
+                    pub="2025-09-18")
+    assert find(evs, "REJECT", source=[ISRAEL], target=[ICC]) and not find(evs, "ACCUSE")
+    # suing a state is a complaint against it
+    evs = events_of(tmp_path, "Australia sedang mempertimbangkan untuk menggugat Amerika Serikat ke WTO.",
+                    pub="2025-06-02")
+    assert find(evs, "ACCUSE", source=["Q408"], target=[US])
+
+
 def test_a_place_fronted_before_a_comma_is_where_the_sentence_happens(tmp_path):
     evs = events_of(tmp_path, '"Di Rusia, Presiden Prabowo akan melakukan pertemuan bilateral dengan Presiden '
                     'Putin pada 19 Juni 2025," kata Seskab.', pub="2025-06-16")
