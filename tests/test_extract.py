@@ -22,12 +22,17 @@ PRABOWO, VDL, BRUSSELS, MACRON, NETANYAHU, MERZ = (
 INDONESIA, EU, ISRAEL = "Q252", "Q458", "Q801"
 
 
-def events_of(tmp_path, text: str, pub: str = "2025-07-14"):
+def extraction_of(tmp_path, text: str, pub: str = "2025-07-14"):
+    """The whole extraction of ``text`` read as a one-article JSONL (ingest included)."""
     path = tmp_path / "a.jsonl"
     path.write_text(json.dumps({"id": "a", "title": "Berita", "text": text, "date": pub}) + "\n",
                     encoding="utf-8")
-    (article,) = [a for a in read_articles(str(path))]
-    ex = extract(article)
+    (article,) = read_articles(str(path))
+    return extract(article)
+
+
+def events_of(tmp_path, text: str, pub: str = "2025-07-14"):
+    ex = extraction_of(tmp_path, text, pub)
 
     def ref(key: str) -> str:
         ent = ex.entities[key]
@@ -265,26 +270,18 @@ def test_a_visit_received_by_someone_is_to_him(tmp_path):
 
 
 def test_a_quote_said_by_a_pronoun_is_the_persons_spoken_of(tmp_path):
-    path = tmp_path / "a.jsonl"
-    path.write_text(json.dumps({"id": "a", "title": "Berita", "date": "2025-06-20", "text":
-        "Prabowo pun mengaku senang karena hubungan antara Indonesia dan Rusia kini telah "
-        "berkembang lebih jauh.\n\n\"Hari ini hubungan kita semakin tinggi,\" kata dia."}) + "\n",
-        encoding="utf-8")
-    (article,) = read_articles(str(path))
-    statements = extract(article).statements
+    statements = extraction_of(tmp_path, "Prabowo pun mengaku senang karena hubungan antara Indonesia dan Rusia "
+                               "kini telah berkembang lebih jauh.\n\n\"Hari ini hubungan kita semakin tinggi,\" "
+                               "kata dia.", "2025-06-20").statements
     assert [(st.speaker, st.content) for st in statements] == [
         ("person/prabowo-subianto", "Hari ini hubungan kita semakin tinggi")]
 
 
 def test_a_quote_said_by_a_pronoun_is_the_last_quoted(tmp_path):
-    path = tmp_path / "a.jsonl"
-    path.write_text(json.dumps({"id": "a", "title": "Berita", "date": "2025-05-27", "text":
-        "\"Saya senang berada di sini,\" kata Presiden Prancis Emmanuel Macron.\n\n"
-        "Ia juga mengenang pertemuannya dengan Presiden RI ke-7 Joko Widodo di Bali.\n\n"
-        "\"Saya senang untuk bertemu lagi bersama saudara Prabowo,\" ujar dia."}) + "\n",
-        encoding="utf-8")
-    (article,) = read_articles(str(path))
-    assert [st.speaker for st in extract(article).statements] == ["person/emmanuel-macron"] * 2
+    ex = extraction_of(tmp_path, "\"Saya senang berada di sini,\" kata Presiden Prancis Emmanuel Macron.\n\n"
+                       "Ia juga mengenang pertemuannya dengan Presiden RI ke-7 Joko Widodo di Bali.\n\n"
+                       "\"Saya senang untuk bertemu lagi bersama saudara Prabowo,\" ujar dia.", "2025-05-27")
+    assert [st.speaker for st in ex.statements] == ["person/emmanuel-macron"] * 2
 
 
 def test_talks_between_the_two_countries_are_between_the_two_named(tmp_path):
@@ -306,12 +303,8 @@ def test_a_visit_to_meet_someone_is_in_the_country_visited(tmp_path):
 
 
 def test_the_visitor_visited_the_country_and_met_no_one(tmp_path):
-    path = tmp_path / "a.jsonl"
-    path.write_text(json.dumps({"id": "a", "title": "Berita", "date": "2025-05-28", "text": (
-        "Presiden Prancis Emmanuel Macron melakukan kunjungan kenegaraan ke Indonesia pada "
-        "28 Mei 2025.")}) + "\n", encoding="utf-8")
-    (article,) = read_articles(str(path))
-    ex = extract(article)
+    ex = extraction_of(tmp_path, "Presiden Prancis Emmanuel Macron melakukan kunjungan kenegaraan ke Indonesia "
+                       "pada 28 Mei 2025.", "2025-05-28")
     (visit,) = [ev for ev in ex.events if ev.mode == "visit"]
     qid = {k: e.qid for k, e in ex.entities.items()}
     # the country visited is where he went, not someone he met
@@ -382,12 +375,8 @@ def test_a_capitals_own_province_is_not_the_state(tmp_path):
 
 
 def test_a_guest_named_among_those_hosted_visits_the_hosts_country(tmp_path):
-    path = tmp_path / "a.jsonl"
-    path.write_text(json.dumps({"id": "a", "title": "Berita", "date": "2025-10-24", "text": (
-        "Sebagai tuan rumah sekaligus ketua bergilir ASEAN, Malaysia akan menjamu lebih dari 30 "
-        "kepala negara, termasuk Presiden Amerika Serikat Donald Trump.")}) + "\n", encoding="utf-8")
-    (article,) = read_articles(str(path))
-    ex = extract(article)
+    ex = extraction_of(tmp_path, "Sebagai tuan rumah sekaligus ketua bergilir ASEAN, Malaysia akan menjamu lebih "
+                       "dari 30 kepala negara, termasuk Presiden Amerika Serikat Donald Trump.", "2025-10-24")
     qid = {k: e.qid for k, e in ex.entities.items()}
     (visit,) = [ev for ev in ex.events if ev.type == "CONSULT"]
     assert (visit.mode, [qid[k] for k in visit.sources], [qid[k] for k in visit.targets], qid[visit.place]) == (
@@ -524,12 +513,9 @@ def test_people_known_only_by_name_are_actors_only_beside_a_public_one(tmp_path)
 
 
 def test_people_known_only_by_name_and_in_no_event_are_left_out(tmp_path):
-    path = tmp_path / "a.jsonl"
-    text = ('"Kami akan bermain lebih baik," kata Arfian Setyawardhana. Aktivis politik Samer Sinijlawi '
-            'mendesak Perancis memutus hubungan dengan Israel. "Itu simbolis," kata Samer Sinijlawi.')
-    path.write_text(json.dumps({"id": "a", "title": "Berita", "text": text, "date": "2025-07-25"}) + "\n",
-                    encoding="utf-8")
-    ex = extract(next(iter(read_articles(str(path)))))
+    ex = extraction_of(tmp_path, '"Kami akan bermain lebih baik," kata Arfian Setyawardhana. Aktivis politik Samer '
+                       'Sinijlawi mendesak Perancis memutus hubungan dengan Israel. "Itu simbolis," kata Samer '
+                       'Sinijlawi.', "2025-07-25")
     assert "person/arfian-setyawardhana" not in ex.entities
     assert [st.speaker for st in ex.statements] == ["person/samer-sinijlawi"]
     assert all(m.key != "arfian-setyawardhana" for m in ex.mentions)
