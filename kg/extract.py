@@ -881,8 +881,10 @@ class Extractor:
         if trig.needs_consequence and not any(w.lower in self.what_follows for w in W[mt.j :]):
             return None  # "Ia memperingatkan, 'Israel tidak boleh bertindak melewati batas'": a
             # caution; a threat says what follows ("akan dibalas", "jika …", "sanksi")
-        if voice == "noun" and light is None and trig.needs_light_verb:
-            return None  # "tidak lupa dengan bantuan dari Rusia": no act of giving
+        if voice == "noun" and light is None and trig.needs_light_verb and not (
+                mt.i > 0 and W[mt.i - 1].lower in self.receive_verbs):
+            return None  # "tidak lupa dengan bantuan dari Rusia": no act of giving (but "disambut
+            # protes keras dari Thailand" is received from Thailand)
         if voice == "active" or (voice == "noun" and light is not None):
             head = light if light is not None else mt.i
             sources = self._subject(s, head, state)
@@ -1403,7 +1405,8 @@ class Extractor:
                 if speaker:
                     return [speaker]
             if w.text == "Pemerintah" and (k == a or W[k - 1].lower in self.adverbs) and not any(
-                    m.start_char == W[k + 1].start for m in s.mentions if k + 1 < len(W)):
+                    m.start_char == W[k + 1].start for m in s.mentions if k + 1 < len(W)) and not (
+                    k + 1 < len(W) and W[k + 1].lower in LOCAL_GOVERNMENT):
                 # bare "Pemerintah": the government last named ("Pemerintah Jepang …"), else,
                 # in Indonesian news, Indonesia's
                 gov = state.last_government or _indonesia(state.ex)
@@ -2399,6 +2402,8 @@ def _entity_key_for(ex: Extraction, ref: str | None) -> str | None:
 
 
 UNDIRECTED = {"CONSULT", "AGREE", "COOPERATE"}
+# "Pemerintah setempat/daerah …": a local government, not the state
+LOCAL_GOVERNMENT = {"setempat", "daerah", "kota", "kabupaten", "provinsi", "desa", "lokal"}
 # accusing of an act (not condemning one): "menuduh", "dituding", "tuduhan"
 ALLEGING = frozenset(f for root in ("tuduh", "tuding") for f in derive(root, ["meN", "di", "-an"]))
 # the direct property of an event no trigger word made (a threat told in a complement, a

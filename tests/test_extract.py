@@ -446,6 +446,30 @@ def test_challenging_a_courts_jurisdiction_rejects_it(tmp_path):
     assert find(evs, "ACCUSE", source=["Q408"], target=[US])
 
 
+def test_a_local_government_is_not_the_state(tmp_path):
+    evs = events_of(tmp_path, "Pemerintah setempat telah meminta dukungan dari unit bantuan bencana militer "
+                    "Swiss. Pemerintah Kabupaten Kendal telah menyalurkan bantuan beras kepada warga.",
+                    pub="2025-07-01")
+    assert not [e for e in evs if INDONESIA in e["source"]]
+    assert find(events_of(tmp_path, "Pemerintah meminta Malaysia menindak tegas pelaku.", pub="2025-07-01"),
+                "REQUEST", source=[INDONESIA], target=["Q833"])
+
+
+def test_a_protest_is_an_accusation_only_when_someone_lodges_it(tmp_path):
+    evs = events_of(tmp_path, "Bendera itu menjadi simbol utama protes anti-pemerintah dari Peru hingga "
+                    "Madagaskar.", pub="2025-10-20")
+    assert not evs
+    evs = events_of(tmp_path, "Pemerintah Indonesia melayangkan protes kepada Jepang.", pub="2025-10-20")
+    assert find(evs, "ACCUSE", source=[INDONESIA], target=["Q17"])
+
+
+def test_speaking_freely_or_openly_is_no_talk(tmp_path):
+    assert not events_of(tmp_path, "Pihak universitas menyebut kebijakan itu pelanggaran terhadap Konstitusi AS, "
+                         "khususnya hak kebebasan berbicara.", pub="2025-05-27")
+    assert not events_of(tmp_path, "CEO Microsoft Satya Nadella sebelumnya telah berbicara terbuka tentang AI.",
+                         pub="2025-05-27")
+
+
 def test_a_place_fronted_before_a_comma_is_where_the_sentence_happens(tmp_path):
     evs = events_of(tmp_path, '"Di Rusia, Presiden Prabowo akan melakukan pertemuan bilateral dengan Presiden '
                     'Putin pada 19 Juni 2025," kata Seskab.', pub="2025-06-16")
