@@ -491,7 +491,18 @@ class _Analysis:
             g = starts.get(name_pos)
             stop, soft = self._name_stops(gm, g)
             run_end = self.name_run(name_pos, stop, soft) if name_pos < self.n else name_pos
-            if (
+            known = starts.get(run_end) if g is None and 0 < run_end - name_pos <= 2 else None
+            if known is not None and _person_hits(known) and doc[run_end - 1].whitespace_:
+                # "Mendagri Muhammad Tito Karnavian": given names before a known name are his
+                person = _Person(name_pos, known.j, doc[name_pos].idx, known.end)
+                person.name_tokens = tuple(t.text for t in doc[known.i : known.j] if t.is_alpha)
+                person.candidates = tuple(h[0].id for h in known.hits if h[0].kind == PERSON)
+                self._link_from_hits(person, known)
+                if apposition and not self._fits_title(person, title, of_entry):
+                    person = None
+                else:
+                    consumed.add(id(known))
+            elif (
                 g is not None
                 and _person_hits(g)
                 and not (run_end > g.j and self.seg[name_pos] not in self.headline)

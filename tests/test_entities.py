@@ -72,6 +72,17 @@ def test_array_sentencizer_and_lemmatizer_agree_with_spacys(nlp):
     assert any(t.lemma_ != t.text for t in annotate(nlp, texts[0], SEED_DATE))
 
 
+def test_given_names_between_a_title_and_a_known_name_are_that_persons(nlp):
+    """'Mendagri Muhammad Tito Karnavian', 'Senator Demokrat Tim Kaine', 'Ayatollah Ali
+    Khamenei': the words before the known name are his, not a second person."""
+    for text, key in [("Menteri Dalam Negeri (Mendagri) Muhammad Tito Karnavian mengimbau pemerintah daerah.",
+                       "tito-karnavian"),
+                      ("Pemimpin Tertinggi Iran Ayatollah Ali Khamenei berpidato.", "ali-khamenei")]:
+        persons = [m for m in find_mentions(annotate(nlp, text, date(2025, 10, 20)), date(2025, 10, 20))
+                   if m.kind == "person"]
+        assert [m.key for m in persons] == [key], text
+
+
 def test_a_remembered_lemma_outlives_a_memory_zone():
     """Past kg.extract.VOCAB_LIMIT each article runs in a spaCy memory zone, which frees the
     strings made in it; a lemma the lemmatizer remembers serves later articles, so its string
