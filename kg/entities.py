@@ -596,6 +596,8 @@ class _Analysis:
         for m in gm:
             if _person_hits(m) and not any(h[0].kind != PERSON for h in m.hits):
                 continue
+            if self._national_team(m):
+                continue  # "Timnas U23 Indonesia akan bersua dengan Vietnam": football, no state
             mentions.append(self._place_mention(m))
         for p in persons:
             mentions.append(self._person_mention(p))
@@ -1095,6 +1097,17 @@ class _Analysis:
                     return one(regions)
         return None
 
+    def _national_team(self, m: _GazMatch) -> bool:
+        """A country named as a national sports team: "Timnas Indonesia", "Timnas U-23
+        Indonesia", "timnas putri Jepang"."""
+        if not any(h[0].kind == "country" for h in m.hits):
+            return False
+        doc = self.toks
+        k = m.i - 1
+        while k >= 0 and k >= m.i - 4 and self.same_seg(k, m.i) and TEAM_QUALIFIER.fullmatch(doc[k].lower_):
+            k -= 1
+        return k >= 0 and self.same_seg(k, m.i) and doc[k].lower_ in NATIONAL_TEAM
+
     def _place_mention(self, m: _GazMatch) -> Mention:
         text = self.text[m.start : m.end]
         region = self._region_in_context(m)
@@ -1232,6 +1245,9 @@ LOCATIVE = {
     "di", "ke", "dari", "menuju", "kota", "ibu", "ibukota", "bandara", "sekitar", "pinggiran",
     "wilayah", "tiba", "berbasis", "asal", "via", "kawasan", "pusat", "luar", "dalam",
 }  # fmt: skip
+# a country after these is a national sports team, not the state ("Timnas U-23 Indonesia")
+NATIONAL_TEAM = {"timnas", "skuad"}
+TEAM_QUALIFIER = re.compile(r"u|-|\d+|u-?\d+|putri|putra|senior|junior|futsal|basket|voli")
 # before a capital: its own city or province acts, not the state ("Pemprov Jakarta juga telah
 # menyalurkan bantuan", "DPRD DKI Jakarta akan …")
 LOCAL_BODIES = {

@@ -37,7 +37,7 @@ from typing import Iterable, NamedTuple
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 
 from kg.dates import NUMBER_WORDS, resolve_dates, resolve_relative
-from kg.entities import LOCAL_BODIES, Mention, annotate, capitals, find_mentions, make_nlp
+from kg.entities import LOCAL_BODIES, NATIONAL_TEAM, Mention, annotate, capitals, find_mentions, make_nlp
 from kg.model import Article, Entity, Event, Extraction, PositionHolding, Statement
 from kg.morph import derive, voice_of
 from kg.resources import data_file
@@ -1311,6 +1311,8 @@ class Extractor:
             # "Kedua pengadilan yang berkantor di Den Haag itu menuai …": a relative clause
             # closed by "itu" before the verb, without commas
             tries.append((self._clause_left(s, left - 2), W[left - 1].start))
+        if any(w.lower in NATIONAL_TEAM for w in W[left:i]):
+            return []  # "Timnas U23 Indonesia akan bersua dengan Vietnam": a team, no state
         for a, end in tries:
             if W[a].lower in self.anaphor_heads:  # "Pakar Italia tersebut": Italy only modifies
                 pron = self._pronoun_subject(s, a, end, state)

@@ -470,6 +470,13 @@ def test_speaking_freely_or_openly_is_no_talk(tmp_path):
                          pub="2025-05-27")
 
 
+def test_a_national_team_is_not_the_state(tmp_path):
+    assert not events_of(tmp_path, "Dalam laga final ASEAN U23 Championship 2025, Timnas U23 Indonesia akan bersua "
+                         "dengan Vietnam.", pub="2025-07-20")
+    assert not events_of(tmp_path, "Timnas Indonesia akan melakukan kunjungan ke Stadion Panasonic Suita di Osaka "
+                         "pada Selasa (10/6).", pub="2025-06-05")
+
+
 def test_a_place_fronted_before_a_comma_is_where_the_sentence_happens(tmp_path):
     evs = events_of(tmp_path, '"Di Rusia, Presiden Prabowo akan melakukan pertemuan bilateral dengan Presiden '
                     'Putin pada 19 Juni 2025," kata Seskab.', pub="2025-06-16")
