@@ -1313,6 +1313,12 @@ class Extractor:
             tries.append((self._clause_left(s, left - 2), W[left - 1].start))
         if any(w.lower in NATIONAL_TEAM for w in W[left:i]):
             return []  # "Timnas U23 Indonesia akan bersua dengan Vietnam": a team, no state
+        first = next(iter(self._mentions_between(s, W[left].start, W[i].start)), None)
+        q = _word_index_at(W, first.start_char) if first is not None else 0
+        if q > 0 and W[q - 1].lower in PEOPLE_OF and not (q > 1 and W[q - 2].text.istitle() and q - 2 > left):
+            # "masyarakat Indonesia dapat …", "Tidak semua warga Iran …": its people, not the
+            # state ("Dewan Perwakilan Rakyat RI" is a name)
+            return []
         for a, end in tries:
             if W[a].lower in self.anaphor_heads:  # "Pakar Italia tersebut": Italy only modifies
                 pron = self._pronoun_subject(s, a, end, state)
@@ -2404,6 +2410,8 @@ def _entity_key_for(ex: Extraction, ref: str | None) -> str | None:
 
 
 UNDIRECTED = {"CONSULT", "AGREE", "COOPERATE"}
+# a country after these, at the start of a clause, is its people, not its state
+PEOPLE_OF = {"warga", "masyarakat", "rakyat", "penduduk", "publik", "kaum", "loyalis"}
 # "Pemerintah setempat/daerah …": a local government, not the state
 LOCAL_GOVERNMENT = {"setempat", "daerah", "kota", "kabupaten", "provinsi", "desa", "lokal"}
 # accusing of an act (not condemning one): "menuduh", "dituding", "tuduhan"

@@ -477,6 +477,15 @@ def test_a_national_team_is_not_the_state(tmp_path):
                          "pada Selasa (10/6).", pub="2025-06-05")
 
 
+def test_a_countrys_people_are_not_its_state(tmp_path):
+    assert not events_of(tmp_path, "Tidak semua warga Iran mendukung permusuhan Iran terhadap Israel.")
+    assert not events_of(tmp_path, "Untuk informasi lebih lanjut, masyarakat Indonesia dapat menghubungi nomor "
+                         "+62 812-8971-0029.")
+    # a name with "Rakyat" in it is no people
+    assert find(events_of(tmp_path, "Pemerintah dan Dewan Perwakilan Rakyat RI sepakat membentuk Kementerian Haji."),
+                "AGREE", source=[INDONESIA])
+
+
 def test_a_place_fronted_before_a_comma_is_where_the_sentence_happens(tmp_path):
     evs = events_of(tmp_path, '"Di Rusia, Presiden Prabowo akan melakukan pertemuan bilateral dengan Presiden '
                     'Putin pada 19 Juni 2025," kata Seskab.', pub="2025-06-16")
