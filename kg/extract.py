@@ -466,7 +466,11 @@ class Extractor:
                 if anon:
                     label = anon
                 else:
-                    m = self._first_mention(s, W[i].end, kinds=ACTOR_KINDS, within=12)
+                    # the speaker is named before the circumstances of the saying: "kata
+                    # Wahyu saat dikonfirmasi Kompas.com" is Wahyu's, not Kompas's
+                    until = next((q for q in range(i + 1, min(i + 13, len(W)))
+                                  if W[q].lower in SAYING_CIRCUMSTANCES), min(i + 13, len(W)))
+                    m = self._first_mention(s, W[i].end, kinds=ACTOR_KINDS, within=until - i - 1)
                     if m is not None:
                         speaker = self._key(m)
             if speaker or label:
@@ -2410,6 +2414,9 @@ def _entity_key_for(ex: Extraction, ref: str | None) -> str | None:
 
 
 UNDIRECTED = {"CONSULT", "AGREE", "COOPERATE"}
+# after ", kata X": words that start the circumstances of the saying, after its speaker
+SAYING_CIRCUMSTANCES = {"saat", "ketika", "kepada", "seperti", "sebagaimana", "dikutip", "dilansir",
+                        "usai", "seusai", "dalam", "pada"}
 # a country after these, at the start of a clause, is its people, not its state
 PEOPLE_OF = {"warga", "masyarakat", "rakyat", "penduduk", "publik", "kaum", "loyalis"}
 # "Pemerintah setempat/daerah …": a local government, not the state

@@ -486,6 +486,15 @@ def test_a_countrys_people_are_not_its_state(tmp_path):
                 "AGREE", source=[INDONESIA])
 
 
+def test_the_outlet_that_confirmed_a_quote_did_not_say_it(tmp_path):
+    ex = extraction_of(tmp_path, '"Kami tetap akan demo selama tuntutan kami untuk bertemu dengan gubernur belum '
+                       'dipenuhi," kata Wahyu saat dikonfirmasi Kompas.com, Rabu (5/11/2025).', "2025-11-06")
+    assert not ex.events and not [st for st in ex.statements if st.speaker == "organization/kompas"]
+    ex = extraction_of(tmp_path, '"Kami mendukung Palestina," kata Menteri Luar Negeri Sugiono kepada wartawan.',
+                       "2025-11-06")
+    assert [st.speaker for st in ex.statements] == ["person/sugiono"]
+
+
 def test_a_place_fronted_before_a_comma_is_where_the_sentence_happens(tmp_path):
     evs = events_of(tmp_path, '"Di Rusia, Presiden Prabowo akan melakukan pertemuan bilateral dengan Presiden '
                     'Putin pada 19 Juni 2025," kata Seskab.', pub="2025-06-16")
