@@ -2176,7 +2176,7 @@ class Extractor:
     def _finish_contexts(self, ev: Event, s: Sentence, article: Article) -> None:
         if ev.date and article.date and ev.date > article.date and "Future" not in ev.contexts:
             ev.contexts.append("Future")
-        if _yes_no_question(s):
+        if _yes_no_question(s) or _whether(s, getattr(ev, "_span", (s.end, s.end))[0]):
             ev.contexts.append("Hypothetical")  # "akankah AS-China bertemu?" asserts no meeting
         if s.speaker and s.speaker not in ev.sources:
             ev.contexts.append("Reported")
@@ -2665,6 +2665,12 @@ def _ordinal_at(W: list[Word], k: int) -> bool:
     """ "ke" of an ordinal ("KTT ke-20 Asia Timur", "ke 47"), not the preposition."""
     return W[k].lower == "ke" and k + 1 < len(W) and (
         W[k + 1].text.isdigit() or (W[k + 1].text == "-" and k + 2 < len(W) and W[k + 2].text.isdigit()))
+
+
+def _whether(s: Sentence, pos: int) -> bool:
+    """``pos`` is in a clause of whether: "ditanya apakah dia akan mempertimbangkan untuk
+    mendeportasi Musk", "Terkait apakah masalah tersebut perlu dibawa ke Forum ASEAN"."""
+    return any(w.lower == "apakah" and w.start < pos for w in s.words)
 
 
 def _yes_no_question(s: Sentence) -> bool:

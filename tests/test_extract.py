@@ -415,6 +415,12 @@ def test_a_summit_named_again_by_its_name_is_the_same_summit(tmp_path):
     assert summit["date"] == date(2025, 10, 26)
 
 
+def test_a_clause_of_whether_asserts_no_event(tmp_path):
+    evs = events_of(tmp_path, "Trump ditanya apakah dia akan mempertimbangkan untuk mendeportasi Musk.",
+                    pub="2025-07-07")
+    assert evs and all("Hypothetical" in e["contexts"] for e in evs)
+
+
 def test_a_yes_no_question_asserts_no_event(tmp_path):
     evs = events_of(tmp_path, "Sepakat bicara lebih lanjut, akankah AS-China bertemu?", pub="2025-09-20")
     (meeting,) = find(evs, "CONSULT")
