@@ -564,7 +564,8 @@ class _Analysis:
             if m.j - m.i == 1 and self.seg[m.i] not in self.headline and m.start == doc[m.i].idx:
                 stop, soft = self._name_stops(gm, m)
                 run_end = self.name_run(m.i, stop, soft)
-                if run_end > m.j:  # "Pete Hegseth", not "Pete" (Sampras)
+                # "Pete Hegseth", not "Pete" (Sampras); but "Trump-Musk" is two people
+                if run_end > m.j and doc[m.j].text != "-":
                     for x in [x for x in gm if x is not m and x.i >= m.i and x.j <= run_end]:
                         consumed.add(id(x))
                     start, end, _ = self.span_text(m.i, run_end)

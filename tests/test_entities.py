@@ -83,6 +83,14 @@ def test_given_names_between_a_title_and_a_known_name_are_that_persons(nlp):
         assert [m.key for m in persons] == [key], text
 
 
+def test_a_known_name_joined_to_another_by_a_hyphen_stays_itself(nlp):
+    """'Perseteruan Trump-Musk': Trump and someone else, not one person 'Trump-Musk' (a known
+    one-word name is extended by the capitalised words after it, but not across a hyphen)."""
+    on = date(2025, 7, 7)
+    doc = annotate(nlp, "Perseteruan Trump-Musk kembali memanas saat Trump mendorong Partai Republik.", on)
+    assert [m.key for m in find_mentions(doc, on) if m.kind == "person"] == ["donald-trump", "donald-trump"]
+
+
 def test_a_remembered_lemma_outlives_a_memory_zone():
     """Past kg.extract.VOCAB_LIMIT each article runs in a spaCy memory zone, which frees the
     strings made in it; a lemma the lemmatizer remembers serves later articles, so its string
