@@ -248,6 +248,7 @@ class Extractor:
         self.future = c.words("context", "future")
         self.planned = c.words("context", "planned")
         self.negation = c.words("context", "negation")
+        self.not_negating = c.words("context", "not_negating")
         self.hypothetical = c.words("context", "hypothetical")
         self.condition = c.words("clause", "condition")
         self.complementizer = c.words("clause", "complementizer")
@@ -311,7 +312,11 @@ class Extractor:
         spans = article.body_spans or [(0, len(article.text))]
         found = doc._.kg_mentions if doc._.kg_mentions is not None and doc._.kg_pub_date == article.date \
             else find_mentions(doc, article.date)
-        mentions = [m for m in found if _inside(m.start_char, spans)]
+        outlet = _outlet_name(article.outlet)
+        # the outlet that publishes the article reports it, and acts in none of its events
+        # ("Kompas.com telah berupaya menghubungi …", "Tim Cek Fakta Kompas.com mengonfirmasi …")
+        mentions = [m for m in found if _inside(m.start_char, spans)
+                    and not (outlet and _outlet_name(m.text) == outlet)]
         ex.mentions = mentions
         for m in mentions:
             self._add_entity(ex, m)
@@ -1155,8 +1160,10 @@ class Extractor:
                 if "yang" in after[:8]:
                     k = after.index("yang")
                     ev.contexts = _uniq(ev.contexts + self._time_contexts(after[k + 1 : k + 3]))
-        near = [w.lower for w in W[max(left, (light if light is not None else mt.i) - 3) : (light if light is not None else mt.i)]]
-        if any(b in self.negation for b in near):
+        head = light if light is not None else mt.i
+        near = [w.lower for w in W[max(left, head - 3) : head]]
+        if any(W[k].lower in self.negation and not (k + 1 < len(W) and W[k + 1].lower in self.not_negating)
+               for k in range(max(left, head - 3), head)):
             ev.contexts.append("Negated")
         if any(b in self.hypothetical for b in near):
             ev.contexts.append("Hypothetical")
@@ -2418,7 +2425,7 @@ UNDIRECTED = {"CONSULT", "AGREE", "COOPERATE"}
 SAYING_CIRCUMSTANCES = {"saat", "ketika", "kepada", "seperti", "sebagaimana", "dikutip", "dilansir",
                         "usai", "seusai", "dalam", "pada"}
 # a country after these, at the start of a clause, is its people, not its state
-PEOPLE_OF = {"warga", "masyarakat", "rakyat", "penduduk", "publik", "kaum", "loyalis"}
+PEOPLE_OF = {"warga", "masyarakat", "rakyat", "penduduk", "publik", "kaum", "loyalis", "suporter"}
 # "Pemerintah setempat/daerah …": a local government, not the state
 LOCAL_GOVERNMENT = {"setempat", "daerah", "kota", "kabupaten", "provinsi", "desa", "lokal"}
 # accusing of an act (not condemning one): "menuduh", "dituding", "tuduhan"
@@ -2665,6 +2672,12 @@ def _ordinal_at(W: list[Word], k: int) -> bool:
     """ "ke" of an ordinal ("KTT ke-20 Asia Timur", "ke 47"), not the preposition."""
     return W[k].lower == "ke" and k + 1 < len(W) and (
         W[k + 1].text.isdigit() or (W[k + 1].text == "-" and k + 2 < len(W) and W[k + 2].text.isdigit()))
+
+
+def _outlet_name(name: str | None) -> str:
+    """ "Kompas.com", "KOMPAS", "detikcom", "detik.com" -> "kompas", "detik"."""
+    letters = re.sub(r"[^a-z]", "", (name or "").lower())
+    return letters[:-3] if letters.endswith("com") and len(letters) > 5 else letters
 
 
 def _whether(s: Sentence, pos: int) -> bool:

@@ -22,10 +22,10 @@ PRABOWO, VDL, BRUSSELS, MACRON, NETANYAHU, MERZ = (
 INDONESIA, EU, ISRAEL = "Q252", "Q458", "Q801"
 
 
-def extraction_of(tmp_path, text: str, pub: str = "2025-07-14"):
+def extraction_of(tmp_path, text: str, pub: str = "2025-07-14", **meta):
     """The whole extraction of ``text`` read as a one-article JSONL (ingest included)."""
     path = tmp_path / "a.jsonl"
-    path.write_text(json.dumps({"id": "a", "title": "Berita", "text": text, "date": pub}) + "\n",
+    path.write_text(json.dumps({"id": "a", "title": "Berita", "text": text, "date": pub, **meta}) + "\n",
                     encoding="utf-8")
     (article,) = read_articles(str(path))
     return extract(article)
@@ -499,6 +499,20 @@ def test_the_outlet_that_confirmed_a_quote_did_not_say_it(tmp_path):
     ex = extraction_of(tmp_path, '"Kami mendukung Palestina," kata Menteri Luar Negeri Sugiono kepada wartawan.',
                        "2025-11-06")
     assert [st.speaker for st in ex.statements] == ["person/sugiono"]
+
+
+def test_the_articles_own_outlet_acts_in_none_of_its_events(tmp_path):
+    text = ("Kompas.com telah berupaya menghubungi Manager Corporate Secretary TMII Novera Mayang Sari untuk "
+            "meminta tanggapan. Tim Cek Fakta Kompas.com mengonfirmasi informasi itu dengan menghubungi BPJS.")
+    assert not extraction_of(tmp_path, text, "2025-05-01", outlet="Kompas.com").events
+    assert extraction_of(tmp_path, text, "2025-05-01", outlet="detik.com").events  # another outlet may act
+
+
+def test_not_only_and_did_not_forget_negate_nothing(tmp_path):
+    (ev,) = events_of(tmp_path, "Presiden Prabowo tak lupa berterima kasih kepada Presiden Putin.")
+    assert "Negated" not in ev["contexts"]
+    (ev,) = events_of(tmp_path, "Indonesia tidak mendukung rencana itu.")
+    assert "Negated" in ev["contexts"]
 
 
 def test_a_place_fronted_before_a_comma_is_where_the_sentence_happens(tmp_path):
