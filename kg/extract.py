@@ -1428,7 +1428,7 @@ class Extractor:
                     k + 1 < len(W) and W[k + 1].lower in LOCAL_GOVERNMENT):
                 # bare "Pemerintah": the government last named ("Pemerintah Jepang …"), else,
                 # in Indonesian news, Indonesia's
-                gov = state.last_government or _indonesia(state.ex)
+                gov = state.last_government or _dateline_country(state.ex) or _indonesia(state.ex)
                 if gov:
                     return [gov]
             if (w.lower in self.anaphor_heads and (k == a or W[k - 1].lower in self.adverbs)
@@ -2528,6 +2528,22 @@ def _country_key(ex: Extraction | None, key: str) -> str | None:
     if ex is None or key not in ex.entities or ex.entities[key].kind != "person":
         return None
     return _add_known(ex, _country_of(ex, key), "country", "country-of-leader", 0.7)
+
+
+def _dateline_country(ex: Extraction | None) -> str | None:
+    """The key of the country of a foreign dateline ("BANGKOK, KOMPAS.com - … Pemerintah siap
+    mendukung militer" is Thailand's government); None for an Indonesian or unknown one."""
+    from kg.entities import cities
+    from kg.gazetteer import Gazetteer
+
+    if ex is None or not ex.article.dateline:
+        return None
+    found = {cities().get(e.qid, (None,))[0] for e, _ in Gazetteer.default().lookup(ex.article.dateline)
+             if e.kind == "city" and e.qid}
+    country = found.pop() if len(found) == 1 else None
+    if country is None or country == "Q252":
+        return None
+    return _add_known(ex, country, "country", "dateline-government", 0.6)
 
 
 def _indonesia(ex: Extraction | None) -> str | None:

@@ -515,6 +515,15 @@ def test_not_only_and_did_not_forget_negate_nothing(tmp_path):
     assert "Negated" in ev["contexts"]
 
 
+def test_a_bare_government_under_a_foreign_dateline_is_that_countrys(tmp_path):
+    evs = events_of(tmp_path, "BANGKOK, KOMPAS.com - Pemerintah meminta Kamboja menarik pasukannya.",
+                    pub="2025-06-19")
+    assert find(evs, "REQUEST", source=[THAILAND], target=[CAMBODIA])
+    evs = events_of(tmp_path, "JAKARTA, KOMPAS.com - Pemerintah meminta Malaysia menindak tegas pelaku.",
+                    pub="2025-06-19")
+    assert find(evs, "REQUEST", source=[INDONESIA], target=["Q833"])
+
+
 def test_a_place_fronted_before_a_comma_is_where_the_sentence_happens(tmp_path):
     evs = events_of(tmp_path, '"Di Rusia, Presiden Prabowo akan melakukan pertemuan bilateral dengan Presiden '
                     'Putin pada 19 Juni 2025," kata Seskab.', pub="2025-06-16")
