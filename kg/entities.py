@@ -42,7 +42,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from .dates import NUMBER_WORDS
-from .gazetteer import BLOCKLIST, KIND_RANK, STOP, Entry, Gazetteer, Title, fold, normalize, slug
+from .gazetteer import BLOCKLIST, KIND_RANK, STOP, Entry, Gazetteer, Title, fold, is_acronym, normalize, slug
 from .model import PositionHolding
 from .resources import data_file
 
@@ -256,7 +256,36 @@ class _Analysis:
                 i = best.j
             else:
                 i += 1
-        return out
+        other = self._acronyms_defined_otherwise(out)
+        return [m for m in out if self.text[m.start : m.end] not in other] if other else out
+
+    def _acronyms_defined_otherwise(self, matches: list[_GazMatch]) -> set[str]:
+        """Acronyms the article spells out as something the gazetteer does not mean by them:
+        "Kejari Ogan Komering Ilir (OKI)" is a regency, not the OIC (Indonesian "OKI"), in
+        the whole article. An acronym after its own name ("Organisasi Kerja Sama Islam
+        (OKI)"), after a translation whose initials it does not spell ("Federasi Sepak Bola
+        Dunia (FIFA)") or after nothing capitalised is kept."""
+        doc = self.toks
+        other: set[str] = set()
+        for m in matches:
+            surface = self.text[m.start : m.end]
+            if not (is_acronym(surface) and m.i >= 2 and doc[m.i - 1].text == "("
+                    and m.j < self.n and doc[m.j].text == ")"):
+                continue
+            k = m.i - 1
+            while k > 0 and m.i - 1 - k < 8 and self.same_seg(k - 1, m.i) and (
+                    doc[k - 1].text[:1].isupper() or doc[k - 1].text == "-"):
+                k -= 1
+            # the acronym of the words right before it (a gloss in Indonesian, "Federasi Sepak
+            # Bola Dunia (FIFA)", is no definition)
+            words = [t.text for t in doc[k : m.i - 1] if t.text[:1].isupper()][-len(surface):]
+            if len(words) < 2 or "".join(w[0] for w in words).upper() != surface.upper():
+                continue
+            long_form = fold(" ".join(words))
+            names = [fold(n) for h in m.hits for n in h[0].names()]
+            if not any(n == long_form or n.startswith(long_form) or long_form.endswith(n) for n in names):
+                other.add(surface)
+        return other
 
     def _accept(
         self, surface: str, i: int, j: int, hits: list[tuple[Entry, bool]]

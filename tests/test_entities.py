@@ -91,6 +91,21 @@ def test_a_known_name_joined_to_another_by_a_hyphen_stays_itself(nlp):
     assert [m.key for m in find_mentions(doc, on) if m.kind == "person"] == ["donald-trump", "donald-trump"]
 
 
+def test_an_acronym_the_article_spells_out_as_something_else_is_not_the_gazetteers(nlp):
+    """'Kejari Ogan Komering Ilir (OKI)' makes every OKI of the article the regency, not the
+    OIC; the OIC's own name before it, or a translation ('Federasi Sepak Bola Dunia (FIFA)'),
+    keeps the gazetteer's meaning."""
+    on = date(2025, 7, 7)
+
+    def keys(text):
+        return [m.key for m in find_mentions(annotate(nlp, text, on), on) if m.kind == "organization"]
+
+    assert keys("Jaksa Kejari Ogan Komering Ilir (OKI) membacakan dakwaan. BA mendatangi Kodim 0402/OKI.") == []
+    assert keys("Organisasi Kerja Sama Islam (OKI) menggelar KTT darurat. OKI mengecam Israel.") == [
+        "organisation-of-islamic-cooperation"] * 3
+    assert keys("Federasi Sepak Bola Dunia (FIFA) menolak banding FAM.") == ["fifa"]
+
+
 def test_a_remembered_lemma_outlives_a_memory_zone():
     """Past kg.extract.VOCAB_LIMIT each article runs in a spaCy memory zone, which frees the
     strings made in it; a lemma the lemmatizer remembers serves later articles, so its string
