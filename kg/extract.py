@@ -1326,9 +1326,10 @@ class Extractor:
             return []  # "Timnas U23 Indonesia akan bersua dengan Vietnam": a team, no state
         first = next(iter(self._mentions_between(s, W[left].start, W[i].start)), None)
         q = _word_index_at(W, first.start_char) if first is not None else 0
-        if q > 0 and W[q - 1].lower in PEOPLE_OF and not (q > 1 and W[q - 2].text.istitle() and q - 2 > left):
+        if q > 0 and W[q - 1].lower in PEOPLE_OF | ORIGIN and not (q > 1 and W[q - 2].text.istitle() and q - 2 > left):
             # "masyarakat Indonesia dapat …", "Tidak semua warga Iran …": its people, not the
-            # state ("Dewan Perwakilan Rakyat RI" is a name)
+            # state ("Dewan Perwakilan Rakyat RI" is a name); "perusahaan asal Singapura": a
+            # firm from there
             return []
         for a, end in tries:
             if W[a].lower in self.anaphor_heads:  # "Pakar Italia tersebut": Italy only modifies
@@ -1719,6 +1720,9 @@ class Extractor:
                 reach_end = W[min(k + reach, len(W) - 1)].end
                 for m in s.mentions:
                     if m.kind in ACTOR_KINDS and W[k + 1].start <= m.start_char < min(reach_end, stop):
+                        q = _word_index_at(W, m.start_char)
+                        if q > 0 and W[q - 1].lower in ORIGIN:
+                            break  # "dengan Grab Holdings yang merupakan perusahaan asal Singapura"
                         return self._group(s, m, stop)
         return []
 
@@ -2426,6 +2430,8 @@ SAYING_CIRCUMSTANCES = {"saat", "ketika", "kepada", "seperti", "sebagaimana", "d
                         "usai", "seusai", "dalam", "pada"}
 # a country after these, at the start of a clause, is its people, not its state
 PEOPLE_OF = {"warga", "masyarakat", "rakyat", "penduduk", "publik", "kaum", "loyalis", "suporter"}
+# a country after these is where someone or something comes from ("perusahaan asal Singapura")
+ORIGIN = {"asal", "kelahiran", "buatan"}
 # "Pemerintah setempat/daerah …": a local government, not the state
 LOCAL_GOVERNMENT = {"setempat", "daerah", "kota", "kabupaten", "provinsi", "desa", "lokal"}
 # accusing of an act (not condemning one): "menuduh", "dituding", "tuduhan"

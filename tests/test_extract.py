@@ -524,6 +524,17 @@ def test_a_bare_government_under_a_foreign_dateline_is_that_countrys(tmp_path):
     assert find(evs, "REQUEST", source=[INDONESIA], target=["Q833"])
 
 
+def test_where_someone_comes_from_is_no_actor(tmp_path):
+    assert not events_of(tmp_path, "Dua turis asal Amerika Serikat (AS) meminta bantuan tim penyelamat di Gunung Fuji.")
+    assert not events_of(tmp_path, "Pembicaraan dilakukan di tengah potensi bergabungnya GoTo dengan Grab Holdings "
+                         "yang merupakan perusahaan asal Singapura.")
+
+
+def test_attacks_stopping_are_no_attack(tmp_path):
+    assert not events_of(tmp_path, "Kampanye itu berakhir pada Mei, seiring tercapainya kesepakatan yang mencakup "
+                         "penghentian serangan Houthi terhadap kapal-kapal internasional.")
+
+
 def test_a_place_fronted_before_a_comma_is_where_the_sentence_happens(tmp_path):
     evs = events_of(tmp_path, '"Di Rusia, Presiden Prabowo akan melakukan pertemuan bilateral dengan Presiden '
                     'Putin pada 19 Juni 2025," kata Seskab.', pub="2025-06-16")
