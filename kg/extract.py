@@ -256,6 +256,10 @@ class Extractor:
         self.light_verbs = c.words("clause", "light_verbs")
         self.participation = c.words("clause", "participation")
         self.organised_by = c.words("clause", "organised_by")
+        self.people_of = c.words("clause", "people_of")
+        self.origin = c.words("clause", "origin")
+        self.local_government = c.words("clause", "local_government")
+        self.saying_circumstances = c.words("speech", "circumstances")
         self.harm_verbs = c.words("clause", "harm_verbs")
         self.noun_modifiers = c.words("clause", "noun_modifiers")
         self.speech_verbs = c.words("speech", "verbs")
@@ -474,7 +478,7 @@ class Extractor:
                     # the speaker is named before the circumstances of the saying: "kata
                     # Wahyu saat dikonfirmasi Kompas.com" is Wahyu's, not Kompas's
                     until = next((q for q in range(i + 1, min(i + 13, len(W)))
-                                  if W[q].lower in SAYING_CIRCUMSTANCES), min(i + 13, len(W)))
+                                  if W[q].lower in self.saying_circumstances), min(i + 13, len(W)))
                     m = self._first_mention(s, W[i].end, kinds=ACTOR_KINDS, within=until - i - 1)
                     if m is not None:
                         speaker = self._key(m)
@@ -1326,7 +1330,7 @@ class Extractor:
             return []  # "Timnas U23 Indonesia akan bersua dengan Vietnam": a team, no state
         first = next(iter(self._mentions_between(s, W[left].start, W[i].start)), None)
         q = _word_index_at(W, first.start_char) if first is not None else 0
-        if q > 0 and W[q - 1].lower in PEOPLE_OF | ORIGIN and not (q > 1 and W[q - 2].text.istitle() and q - 2 > left):
+        if q > 0 and W[q - 1].lower in self.people_of | self.origin and not (q > 1 and W[q - 2].text.istitle() and q - 2 > left):
             # "masyarakat Indonesia dapat …", "Tidak semua warga Iran …": its people, not the
             # state ("Dewan Perwakilan Rakyat RI" is a name); "perusahaan asal Singapura": a
             # firm from there
@@ -1426,7 +1430,7 @@ class Extractor:
                     return [speaker]
             if w.text == "Pemerintah" and (k == a or W[k - 1].lower in self.adverbs) and not any(
                     m.start_char == W[k + 1].start for m in s.mentions if k + 1 < len(W)) and not (
-                    k + 1 < len(W) and W[k + 1].lower in LOCAL_GOVERNMENT):
+                    k + 1 < len(W) and W[k + 1].lower in self.local_government):
                 # bare "Pemerintah": the government last named ("Pemerintah Jepang …"), else,
                 # in Indonesian news, Indonesia's
                 gov = state.last_government or _dateline_country(state.ex) or _indonesia(state.ex)
@@ -1721,7 +1725,7 @@ class Extractor:
                 for m in s.mentions:
                     if m.kind in ACTOR_KINDS and W[k + 1].start <= m.start_char < min(reach_end, stop):
                         q = _word_index_at(W, m.start_char)
-                        if q > 0 and W[q - 1].lower in ORIGIN:
+                        if q > 0 and W[q - 1].lower in self.origin:
                             break  # "dengan Grab Holdings yang merupakan perusahaan asal Singapura"
                         return self._group(s, m, stop)
         return []
@@ -2425,15 +2429,6 @@ def _entity_key_for(ex: Extraction, ref: str | None) -> str | None:
 
 
 UNDIRECTED = {"CONSULT", "AGREE", "COOPERATE"}
-# after ", kata X": words that start the circumstances of the saying, after its speaker
-SAYING_CIRCUMSTANCES = {"saat", "ketika", "kepada", "seperti", "sebagaimana", "dikutip", "dilansir",
-                        "usai", "seusai", "dalam", "pada"}
-# a country after these, at the start of a clause, is its people, not its state
-PEOPLE_OF = {"warga", "masyarakat", "rakyat", "penduduk", "publik", "kaum", "loyalis", "suporter"}
-# a country after these is where someone or something comes from ("perusahaan asal Singapura")
-ORIGIN = {"asal", "kelahiran", "buatan"}
-# "Pemerintah setempat/daerah …": a local government, not the state
-LOCAL_GOVERNMENT = {"setempat", "daerah", "kota", "kabupaten", "provinsi", "desa", "lokal"}
 # accusing of an act (not condemning one): "menuduh", "dituding", "tuduhan"
 ALLEGING = frozenset(f for root in ("tuduh", "tuding") for f in derive(root, ["meN", "di", "-an"]))
 # the direct property of an event no trigger word made (a threat told in a complement, a
