@@ -521,29 +521,25 @@ class _Analysis:
             stop, soft = self._name_stops(gm, g)
             run_end = self.name_run(name_pos, stop, soft) if name_pos < self.n else name_pos
             known = starts.get(run_end) if g is None and 0 < run_end - name_pos <= 2 else None
+            named, first, first_char = None, name_pos, 0  # a gazetteer person after the title
             if known is not None and _person_hits(known) and doc[run_end - 1].whitespace_:
                 # "Mendagri Muhammad Tito Karnavian": given names before a known name are his
-                person = _Person(name_pos, known.j, doc[name_pos].idx, known.end)
-                person.name_tokens = tuple(t.text for t in doc[known.i : known.j] if t.is_alpha)
-                person.candidates = tuple(h[0].id for h in known.hits if h[0].kind == PERSON)
-                self._link_from_hits(person, known)
-                if apposition and not self._fits_title(person, title, of_entry):
-                    person = None
-                else:
-                    consumed.add(id(known))
+                named, first_char = known, doc[name_pos].idx
             elif (
                 g is not None
                 and _person_hits(g)
                 and not (run_end > g.j and self.seg[name_pos] not in self.headline)
             ):
-                person = _Person(g.i, g.j, g.start, g.end)
-                person.name_tokens = tuple(t.text for t in doc[g.i : g.j] if t.is_alpha)
-                person.candidates = tuple(h[0].id for h in g.hits if h[0].kind == PERSON)
-                self._link_from_hits(person, g)
+                named, first, first_char = g, g.i, g.start
+            if named is not None:
+                person = _Person(first, named.j, first_char, named.end)
+                person.name_tokens = tuple(t.text for t in doc[named.i : named.j] if t.is_alpha)
+                person.candidates = tuple(h[0].id for h in named.hits if h[0].kind == PERSON)
+                self._link_from_hits(person, named)
                 if apposition and not self._fits_title(person, title, of_entry):
                     person = None
                 else:
-                    consumed.add(id(g))
+                    consumed.add(id(named))
             elif run_end > name_pos and (g is None or _person_hits(g)):
                 start, stop_char, _ = self.span_text(name_pos, run_end)
                 person = _Person(name_pos, run_end, start, stop_char)
