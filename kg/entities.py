@@ -624,6 +624,10 @@ class _Analysis:
                 continue
             if self._national_team(m):
                 continue  # "Timnas U23 Indonesia akan bersua dengan Vietnam": football, no state
+            mission = self._indonesian_mission(m)
+            if mission is not None:
+                mentions.append(mission)  # "KBRI Tokyo menjalin koordinasi …": Indonesia's embassy
+                continue
             mentions.append(self._place_mention(m))
         for p in persons:
             mentions.append(self._person_mention(p))
@@ -1123,6 +1127,21 @@ class _Analysis:
                     return one(regions)
         return None
 
+    def _indonesian_mission(self, m: _GazMatch) -> Mention | None:
+        """ "KBRI Canberra", "KJRI Osaka", "KBRI Australia": Indonesia's embassy or consulate
+        there, so Indonesia when it acts, not the country or city it is in."""
+        if m.i == 0 or self.toks[m.i - 1].lower_ not in INDONESIAN_MISSION or not self.same_seg(m.i - 1, m.i):
+            return None
+        if not any(h[0].kind in ("country", "city") for h in m.hits):
+            return None
+        home = self.gaz.entry("Q252")
+        if home is None:
+            return None
+        return Mention(
+            m.start, m.end, self.text[m.start : m.end], home.kind, home.qid, home.label, home.label_id,
+            home.key, "context", 0.75, None, tuple(h[0].id for h in m.hits),
+        )  # fmt: skip
+
     def _national_team(self, m: _GazMatch) -> bool:
         """A country named as a national sports team: "Timnas Indonesia", "Timnas U-23
         Indonesia", "timnas putri Jepang"."""
@@ -1271,6 +1290,8 @@ LOCATIVE = {
     "di", "ke", "dari", "menuju", "kota", "ibu", "ibukota", "bandara", "sekitar", "pinggiran",
     "wilayah", "tiba", "berbasis", "asal", "via", "kawasan", "pusat", "luar", "dalam",
 }  # fmt: skip
+# Indonesia's embassies and consulates: "KBRI Tokyo" acts for Indonesia
+INDONESIAN_MISSION = {"kbri", "kjri"}
 # a country after these is a national sports team, not the state ("Timnas U-23 Indonesia")
 NATIONAL_TEAM = {"timnas", "skuad"}
 TEAM_QUALIFIER = re.compile(r"u|-|\d+|u-?\d+|putri|putra|senior|junior|futsal|basket|voli")

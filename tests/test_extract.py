@@ -535,6 +535,17 @@ def test_attacks_stopping_are_no_attack(tmp_path):
                          "penghentian serangan Houthi terhadap kapal-kapal internasional.")
 
 
+def test_an_indonesian_embassy_acts_for_indonesia(tmp_path):
+    evs = events_of(tmp_path, "KBRI Phnom Penh tengah memberikan bantuan kepada Kamboja.", pub="2025-07-25")
+    assert find(evs, "AID", source=[INDONESIA], target=[CAMBODIA])
+    assert find(events_of(tmp_path, "KBRI Australia pun mengeluarkan imbauan."), "REQUEST", source=[INDONESIA])
+
+
+def test_attacking_play_is_no_attack(tmp_path):
+    assert not events_of(tmp_path, "Tim itu sering membuat kejutan ketika menghadapi tim-tim besar Premier League "
+                         "dengan permainan menyerang.")
+
+
 def test_a_place_fronted_before_a_comma_is_where_the_sentence_happens(tmp_path):
     evs = events_of(tmp_path, '"Di Rusia, Presiden Prabowo akan melakukan pertemuan bilateral dengan Presiden '
                     'Putin pada 19 Juni 2025," kata Seskab.', pub="2025-06-16")
