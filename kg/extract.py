@@ -887,6 +887,8 @@ class Extractor:
                 light = k
             elif k >= 1 and W[k].lower in ("dalam", "di") and W[k - 1].lower in self.participation:
                 light = k - 1  # "Singapura akan ikut serta dalam konferensi internasional …"
+            elif k >= 2 and W[k].lower == "dan" and W[k - 2].lower in self.light_verbs:
+                light = k - 2  # "menjalin komunikasi dan koordinasi", "memberikan dukungan dan bantuan"
         if trig.needs_irrealis and not (
                 any(w.lower in self.future | MODALS for w in W[max(0, mt.i - 3) : mt.i])
                 or any(w.lower in self.condition for w in W[mt.j :])):

@@ -541,6 +541,14 @@ def test_an_indonesian_embassy_acts_for_indonesia(tmp_path):
     assert find(events_of(tmp_path, "KBRI Australia pun mengeluarkan imbauan."), "REQUEST", source=[INDONESIA])
 
 
+def test_coordinating_with_another_side_is_cooperation(tmp_path):
+    evs = events_of(tmp_path, "KBRI Tokyo dan KJRI Osaka secara rutin menjalin komunikasi dan koordinasi dengan "
+                    "otoritas Jepang.", pub="2025-10-20")
+    assert find(evs, "COOPERATE", source=[INDONESIA], target=["Q17"])
+    assert not events_of(tmp_path, "Menteri Luar Negeri Sugiono menyampaikan hal itu dalam rapat koordinasi di "
+                         "Jakarta.", pub="2025-10-20")
+
+
 def test_attacking_play_is_no_attack(tmp_path):
     assert not events_of(tmp_path, "Tim itu sering membuat kejutan ketika menghadapi tim-tim besar Premier League "
                          "dengan permainan menyerang.")
