@@ -862,6 +862,9 @@ class _Analysis:
         for p in persons:
             if len(p.name_tokens) != 1:
                 continue
+            if p.entry is not None and p.entry.id in in_doc:
+                continue  # "Prabowo", an alias of Prabowo Subianto, named in full here, is his
+                # though "Listyo Sigit Prabowo" ends with it
             ref = resolve(p.name_tokens[0])
             if ref is None:
                 if p.entry is None and p.candidates:

@@ -106,6 +106,16 @@ def test_an_acronym_the_article_spells_out_as_something_else_is_not_the_gazettee
     assert keys("Federasi Sepak Bola Dunia (FIFA) menolak banding FAM.") == ["fifa"]
 
 
+def test_a_known_alias_stays_its_person_when_another_name_ends_with_it(nlp):
+    """'Prabowo' after 'Presiden RI Prabowo Subianto' and 'Kapolri Jenderal Listyo Sigit
+    Prabowo' is the president: the gazetteer knows it as his, and he is named in full here."""
+    on = date(2025, 10, 25)
+    doc = annotate(nlp, "Presiden RI Prabowo Subianto memberikan arahan kepada Kapolri Jenderal Listyo Sigit "
+                   "Prabowo. Prabowo akan mengunjungi Korea Selatan.", on)
+    persons = [m.key for m in find_mentions(doc, on) if m.kind == "person"]
+    assert persons == ["prabowo-subianto", "listyo-sigit-prabowo", "prabowo-subianto"]
+
+
 def test_a_remembered_lemma_outlives_a_memory_zone():
     """Past kg.extract.VOCAB_LIMIT each article runs in a spaCy memory zone, which frees the
     strings made in it; a lemma the lemmatizer remembers serves later articles, so its string
