@@ -1146,11 +1146,13 @@ class _Analysis:
         )  # fmt: skip
 
     def _national_team(self, m: _GazMatch) -> bool:
-        """A country named as a national sports team: "Timnas Indonesia", "Timnas U-23
-        Indonesia", "timnas putri Jepang"."""
+        """A country named as a national sports team ("Timnas Indonesia", "Timnas U-23
+        Indonesia", "timnas putri Jepang") or in a currency ("115 juta dollar AS")."""
         if not any(h[0].kind == "country" for h in m.hits):
             return False
         doc = self.toks
+        if m.i > 0 and doc[m.i - 1].lower_ in CURRENCY_WORDS and self.same_seg(m.i - 1, m.i):
+            return True
         k = m.i - 1
         while k >= 0 and k >= m.i - 4 and self.same_seg(k, m.i) and TEAM_QUALIFIER.fullmatch(doc[k].lower_):
             k -= 1
@@ -1293,6 +1295,8 @@ LOCATIVE = {
     "di", "ke", "dari", "menuju", "kota", "ibu", "ibukota", "bandara", "sekitar", "pinggiran",
     "wilayah", "tiba", "berbasis", "asal", "via", "kawasan", "pusat", "luar", "dalam",
 }  # fmt: skip
+# a country after these names a currency ("dollar AS", "dolar Singapura"), no actor
+CURRENCY_WORDS = {"dollar", "dolar", "yuan", "yen", "euro", "won", "ringgit", "rupee", "baht", "peso"}
 # Indonesia's embassies and consulates: "KBRI Tokyo" acts for Indonesia
 INDONESIAN_MISSION = {"kbri", "kjri"}
 # a country after these is a national sports team, not the state ("Timnas U-23 Indonesia")

@@ -116,6 +116,12 @@ def test_a_known_alias_stays_its_person_when_another_name_ends_with_it(nlp):
     assert persons == ["prabowo-subianto", "listyo-sigit-prabowo", "prabowo-subianto"]
 
 
+def test_a_country_in_a_currency_is_no_actor(nlp):
+    on = date(2025, 11, 4)
+    doc = annotate(nlp, "Kepolisian Singapura menyita aset senilai 115 juta dollar AS milik Chen Zhi.", on)
+    assert [m.key for m in find_mentions(doc, on) if m.kind == "country"] == ["singapore"]
+
+
 def test_a_remembered_lemma_outlives_a_memory_zone():
     """Past kg.extract.VOCAB_LIMIT each article runs in a spaCy memory zone, which frees the
     strings made in it; a lemma the lemmatizer remembers serves later articles, so its string
