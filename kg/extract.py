@@ -736,7 +736,7 @@ class Extractor:
         # the complement of a speech verb can be a warning: "X menjawab bahwa … akan …"
         self._speech_threats(ex, s, matches, state, sentence_events)
         self._inherit_dates(s, sentence_events, anaphoric_consult, state)
-        sentence_events = _without_alleged_acts(sentence_events)
+        sentence_events = _without_threatened_acts(_without_alleged_acts(sentence_events), W)
         for ev in sentence_events:
             self._finish_contexts(ev, s, article)
             ev._sentence = s  # type: ignore[attr-defined]
@@ -2431,6 +2431,8 @@ def _entity_key_for(ex: Extraction, ref: str | None) -> str | None:
 
 
 UNDIRECTED = {"CONSULT", "AGREE", "COOPERATE"}
+# acts a threat can name right after its verb ("mengancam menaikkan tarif", "mengancam akan menyerang")
+THREATENED_ACTS = {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE"}
 # accusing of an act (not condemning one): "menuduh", "dituding", "tuduhan"
 ALLEGING = frozenset(f for root in ("tuduh", "tuding") for f in derive(root, ["meN", "di", "-an"]))
 # the direct property of an event no trigger word made (a threat told in a complement, a
@@ -2716,6 +2718,24 @@ def _yes_no_question(s: Sentence) -> bool:
     if after.isalpha():
         return False  # a "?" inside a word the source mangled ("Šef?ovi?")
     return any(len(w.lower) > 4 and w.lower.endswith("kah") and w.text.isalpha() for w in words)
+
+
+def _without_threatened_acts(events: list[Event], W: list[Word]) -> list[Event]:
+    """Leave out the act a threat names right after its verb: "Trump mengancam menaikkan
+    tarif barang impor asal China" threatens a tariff and imposes none (the threat takes the
+    act's targets and topics when it has none of its own)."""
+    out = []
+    for e in events:
+        threat = next((t for t in events if t.type == "THREATEN" and t is not e and e.type in THREATENED_ACTS
+                       and set(e.sources) <= set(t.sources)
+                       and 0 < e._span[0] - t._span[0]  # type: ignore[attr-defined]
+                       and len([w for w in W if t._span[0] < w.start < e._span[0]]) <= 2), None)  # type: ignore[attr-defined]
+        if threat is None:
+            out.append(e)
+            continue
+        threat.targets = threat.targets or list(e.targets)
+        threat.topics = _uniq(threat.topics + e.topics)
+    return out
 
 
 def _without_alleged_acts(events: list[Event]) -> list[Event]:

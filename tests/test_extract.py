@@ -554,6 +554,13 @@ def test_attacking_play_is_no_attack(tmp_path):
                          "dengan permainan menyerang.")
 
 
+def test_a_threatened_act_is_no_act(tmp_path):
+    evs = events_of(tmp_path, "Trump mengancam menaikkan tarif barang impor dari China.", pub="2025-10-20")
+    assert find(evs, "THREATEN", source=["Q22686"], target=["Q148"]) and not find(evs, "SANCTION")
+    assert find(events_of(tmp_path, "Trump menaikkan tarif barang impor dari China.", pub="2025-10-20"),
+                "SANCTION", source=["Q22686"], target=["Q148"])
+
+
 def test_a_place_fronted_before_a_comma_is_where_the_sentence_happens(tmp_path):
     evs = events_of(tmp_path, '"Di Rusia, Presiden Prabowo akan melakukan pertemuan bilateral dengan Presiden '
                     'Putin pada 19 Juni 2025," kata Seskab.', pub="2025-06-16")
