@@ -622,12 +622,8 @@ class _Analysis:
         for m in gm:
             if _person_hits(m) and not any(h[0].kind != PERSON for h in m.hits):
                 continue
-            if self._national_team(m):
-                continue  # "Timnas U23 Indonesia akan bersua dengan Vietnam": football, no state
-            mission = self._indonesian_mission(m)
-            if mission is not None:
-                mentions.append(mission)  # "KBRI Tokyo menjalin koordinasi …": Indonesia's embassy
-                continue
+            if self._national_team(m) or self._in_currency(m):
+                continue  # "Timnas U23 Indonesia akan bersua dengan Vietnam", "115 juta dollar AS"
             mentions.append(self._place_mention(m))
         for p in persons:
             mentions.append(self._person_mention(p))
@@ -1130,42 +1126,49 @@ class _Analysis:
                     return one(regions)
         return None
 
-    def _indonesian_mission(self, m: _GazMatch) -> Mention | None:
+    def _after_word_in(self, m: _GazMatch, words: set[str]) -> bool:
+        return m.i > 0 and self.toks[m.i - 1].lower_ in words and self.same_seg(m.i - 1, m.i)
+
+    def _indonesian_mission(self, m: _GazMatch) -> Entry | None:
         """ "KBRI Canberra", "KJRI Osaka", "KBRI Australia": Indonesia's embassy or consulate
         there, so Indonesia when it acts, not the country or city it is in."""
-        if m.i == 0 or self.toks[m.i - 1].lower_ not in INDONESIAN_MISSION or not self.same_seg(m.i - 1, m.i):
+        if not self._after_word_in(m, INDONESIAN_MISSION):
             return None
         if not any(h[0].kind in ("country", "city") for h in m.hits):
             return None
-        home = self.gaz.entry("Q252")
-        if home is None:
-            return None
-        return Mention(
-            m.start, m.end, self.text[m.start : m.end], home.kind, home.qid, home.label, home.label_id,
-            home.key, "context", 0.75, None, tuple(h[0].id for h in m.hits),
-        )  # fmt: skip
+        return self.gaz.entry("Q252")
+
+    def _in_currency(self, m: _GazMatch) -> bool:
+        """A country naming a currency ("115 juta dollar AS"), no actor."""
+        return any(h[0].kind == "country" for h in m.hits) and self._after_word_in(m, CURRENCY_WORDS)
 
     def _national_team(self, m: _GazMatch) -> bool:
-        """A country named as a national sports team ("Timnas Indonesia", "Timnas U-23
-        Indonesia", "timnas putri Jepang") or in a currency ("115 juta dollar AS")."""
+        """A country named as a national sports team: "Timnas Indonesia", "Timnas U-23
+        Indonesia", "timnas putri Jepang"."""
         if not any(h[0].kind == "country" for h in m.hits):
             return False
         doc = self.toks
-        if m.i > 0 and doc[m.i - 1].lower_ in CURRENCY_WORDS and self.same_seg(m.i - 1, m.i):
-            return True
         k = m.i - 1
         while k >= 0 and k >= m.i - 4 and self.same_seg(k, m.i) and TEAM_QUALIFIER.fullmatch(doc[k].lower_):
             k -= 1
         return k >= 0 and self.same_seg(k, m.i) and doc[k].lower_ in NATIONAL_TEAM
 
+    def _in_context(self, m: _GazMatch, entry: Entry, confidence: float, others: tuple[str, ...]) -> Mention:
+        """A mention that the words around it make ``entry`` (a region, a capital's country,
+        the country of an embassy); ``others``, what the surface alone would have meant."""
+        return Mention(
+            m.start, m.end, self.text[m.start : m.end], entry.kind, entry.qid, entry.label,
+            entry.label_id, entry.key, "context", confidence, None, others,
+        )  # fmt: skip
+
     def _place_mention(self, m: _GazMatch) -> Mention:
         text = self.text[m.start : m.end]
+        home = self._indonesian_mission(m)
+        if home is not None:  # "KBRI Tokyo menjalin koordinasi …": Indonesia's embassy
+            return self._in_context(m, home, 0.75, tuple(h[0].id for h in m.hits))
         region = self._region_in_context(m)
         if region is not None:
-            return Mention(
-                m.start, m.end, text, region.kind, region.qid, region.label, region.label_id,
-                region.key, "context", 0.8, None, tuple(h[0].id for h in m.hits if h[0] is not region),
-            )  # fmt: skip
+            return self._in_context(m, region, 0.8, tuple(h[0].id for h in m.hits if h[0] is not region))
         best, rivals = _best(m.hits, None)
         if best is None:
             kind = min((h[0].kind for h in m.hits), key=_kind_rank)
@@ -1176,10 +1179,7 @@ class _Analysis:
         entry, is_label = best
         country = self._capital_as_actor(entry, m)
         if country is not None:  # "Teheran akan membangun kembali ..." is Iran, not the city
-            return Mention(
-                m.start, m.end, text, country.kind, country.qid, country.label, country.label_id,
-                country.key, "context", 0.75, None, (entry.id,),
-            )  # fmt: skip
+            return self._in_context(m, country, 0.75, (entry.id,))
         multi = m.j - m.i > 1 or " " in text
         conf = (0.95 if multi else 0.9) if is_label else (0.9 if multi else 0.85)
         if rivals:
