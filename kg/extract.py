@@ -24,6 +24,7 @@ Offsets are character offsets in ``Article.text``.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import copy
 import csv
 import dataclasses
@@ -305,10 +306,9 @@ class Extractor:
     def extract(self, article: Article) -> Extraction:
         # the article date goes in before the pipeline runs, so kg_entities finds the
         # mentions once, with titles resolved at that date
-        if not self._zoned and len(self.nlp.vocab) < VOCAB_LIMIT:
-            return self.extract_doc(article, annotate(self.nlp, article.text, article.date))
-        self._zoned = True  # for good: len(vocab) counts the words zones freed too
-        with self.nlp.memory_zone():
+        # once zoned, for good: len(vocab) counts the words zones freed too
+        self._zoned = self._zoned or len(self.nlp.vocab) >= VOCAB_LIMIT
+        with self.nlp.memory_zone() if self._zoned else contextlib.nullcontext():
             return self.extract_doc(article, annotate(self.nlp, article.text, article.date))
 
     def extract_doc(self, article: Article, doc) -> Extraction:
@@ -1532,15 +1532,12 @@ class Extractor:
         end = W[k].start if k < len(W) else s.end
         start = W[j].start if j < len(W) else s.end
         for m in self._mentions_between(s, start, end, kinds=ACTOR_KINDS | {"city"}):
-            if m.kind == "city" and (m.qid not in capitals() or (
-                    self._is_oblique(s, m) and _word_index_at(W, m.start_char) > 0
-                    and W[_word_index_at(W, m.start_char) - 1].lower not in prepositions)
-                    or (_word_index_at(W, m.start_char) > 0
-                        and W[_word_index_at(W, m.start_char) - 1].lower in LOCAL_BODIES)):
-                continue  # "tiba di Teheran" is a place; "mendorong Teheran", "menarik duta
-                # besarnya dari Madrid" name its government, "Pemprov DKI Jakarta" its own
             idx = _word_index_at(W, m.start_char)
             prev = W[idx - 1].lower if idx > 0 else ""
+            if m.kind == "city" and (m.qid not in capitals() or prev in LOCAL_BODIES
+                                     or (self._is_oblique(s, m) and idx > 0 and prev not in prepositions)):
+                continue  # "tiba di Teheran" is a place; "mendorong Teheran", "menarik duta
+                # besarnya dari Madrid" name its government, "Pemprov DKI Jakarta" its own
             if prev == "di" and any(w.lower in {"kepada", "bagi"} for w in W[j:idx]):
                 continue  # "imbauan kepada WNI di Jepang": where the addressees are (but
                 # "rudal ke sejumlah kota di Israel" hits Israel)
@@ -1684,8 +1681,7 @@ class Extractor:
         k = j
         while modifiers and k < limit and W[k].start not in titles and (
             W[k].lower in self.noun_modifiers or _is_date_word(W[k]) or W[k].text in {"-"}
-            or re.fullmatch(r"ke-?\d+", W[k].lower)  # "KTT ke-47 ASEAN"
-            # ... which the tokenizer may split: "ke", "-", "28"
+            # "KTT ke-47 ASEAN", which the tokenizer may split: "ke", "-", "47"
             or _ordinal_at(W, k) or (W[k].text.isdigit() and k > j and W[k - 1].text in {"-", "ke"})
             # words of the event's own name: "pertemuan Komisi Bersama Rusia-Indonesia"
             or (W[k].text.istitle() and W[k].start not in starts and k - j < 3)
@@ -2690,7 +2686,10 @@ def _bilateral(events: list[Event], text: str) -> list[Event]:
 
 
 def _ordinal_at(W: list[Word], k: int) -> bool:
-    """ "ke" of an ordinal ("KTT ke-20 Asia Timur", "ke 47"), not the preposition."""
+    """An ordinal starts at ``k`` ("ke-47" in one token, or "ke", "-", "20" in "KTT ke-20 Asia
+    Timur"): its "ke" is not the preposition."""
+    if re.fullmatch(r"ke-?\d+", W[k].lower):
+        return True
     return W[k].lower == "ke" and k + 1 < len(W) and (
         W[k + 1].text.isdigit() or (W[k + 1].text == "-" and k + 2 < len(W) and W[k + 2].text.isdigit()))
 
