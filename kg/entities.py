@@ -257,7 +257,36 @@ class _Analysis:
             else:
                 i += 1
         other = self._acronyms_defined_otherwise(out)
-        return [m for m in out if self.text[m.start : m.end] not in other] if other else out
+        if other:
+            out = [m for m in out if self.text[m.start : m.end] not in other]
+        return self._defined_acronyms(out)
+
+    def _defined_acronyms(self, matches: list[_GazMatch]) -> list[_GazMatch]:
+        """An acronym the article defines after a name it spells ("Food and Drug Administration
+        (FDA)") names that entity wherever the article uses it, gazetteer or not: the
+        gazetteer keeps only the acronyms Indonesian news uses on their own
+        (``kg/data/acronyms.txt``), so "FDA" alone is nothing until an article defines it."""
+        doc = self.toks
+        defined: dict[str, tuple[Entry, bool]] = {}
+        for m in matches:
+            k = m.j
+            if not (k + 2 < self.n and doc[k].text == "(" and doc[k + 2].text == ")"):
+                continue
+            acronym = doc[k + 1].text
+            if not (is_acronym(acronym) and acronym.isalpha() and len(acronym) >= 2):
+                continue
+            orgs = [h for h in m.hits if h[0].kind == "organization"]
+            if orgs and _spells(acronym, self.text[m.start : m.end]):
+                defined.setdefault(acronym, (orgs[0][0], False))
+        if not defined:
+            return matches
+        taken = {k for m in matches for k in range(m.i, m.j)}
+        added = [
+            _GazMatch(k, k + 1, tok.idx, tok.idx + len(tok), [defined[tok.text]])
+            for k, tok in enumerate(doc)
+            if k not in taken and tok.text in defined
+        ]
+        return sorted(matches + added, key=lambda m: m.i) if added else matches
 
     def _acronyms_defined_otherwise(self, matches: list[_GazMatch]) -> set[str]:
         """Acronyms the article spells out as something the gazetteer does not mean by them:
@@ -1194,6 +1223,16 @@ class _Analysis:
 
 
 _WORD = re.compile(r"\w+")
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """Whether an acronym is made of the initials of a name's capitalised words, in order,
+    starting with the first ("FDA": Food and Drug Administration; not "Amerika Serikat")."""
+    initials = [w[0] for w in re.findall(r"[^\W\d_][\w'’]*", name) if w[0].isupper()]
+    if not initials or initials[0] != acronym[0]:
+        return False
+    it = iter(initials)
+    return all(c in it for c in acronym)
 
 
 def _first_word(tok: Token) -> str:

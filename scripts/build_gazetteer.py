@@ -28,7 +28,9 @@ What is kept (diplomacy news in Indonesian):
   curated overlay) gives them for a country or city;
 * a first name is never a one-word alias of a person known only from weak sources
   ("Pete" for Pete Sampras); Natural Earth artefacts ("Leon2", "Le") are dropped;
-* aliases in non-Latin scripts are dropped.
+* aliases in non-Latin scripts are dropped;
+* an organisation's acronym is an alias only when ``kg/data/acronyms.txt`` lists it (or
+  curated.tsv adds it): "SDA", "PKK", "NIB" mean other things in Indonesian news.
 
 What is added: Latin spelling variants for Russian/Ukrainian/Belarusian officials
 ("Sergei Lavrov", "Yuri"), "Kim Jong Un" for "Kim Jong-un", and the surname of leaders
@@ -218,8 +220,19 @@ class Ent:
         return len(self.aliases) != before
 
 
-def load_entities(raw: Path, common: set[str], keep: set[str] = frozenset()) -> dict[str, Ent]:
-    """Rows of the raw gazetteer worth keeping; ``keep``: QIDs the curated overlay fixes."""
+def known_acronyms(path: Path) -> set[str]:
+    """The organisation acronyms Indonesian news uses on their own (``kg/data/acronyms.txt``)."""
+    out: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        out.update(line.split("#", 1)[0].split())
+    return out
+
+
+def load_entities(
+    raw: Path, common: set[str], keep: set[str] = frozenset(), acronyms: set[str] | None = None
+) -> dict[str, Ent]:
+    """Rows of the raw gazetteer worth keeping; ``keep``: QIDs the curated overlay fixes;
+    ``acronyms``: the organisation acronyms to keep as aliases (None: all)."""
     prov: dict[tuple[str, str], set[str]] = defaultdict(set)
     for row in read_tsv(raw / "alias_provenance.tsv"):
         src = row["source"].split(":")[0]
@@ -253,6 +266,9 @@ def load_entities(raw: Path, common: set[str], keep: set[str] = frozenset()) -> 
                 continue  # Natural Earth artefacts: "Panama City1", "Leon2"
             if len(alias) <= 2 and not is_acronym(alias):
                 continue  # "Le" (León)
+            if kind == "organization" and one_word and is_acronym(alias):
+                if acronyms is not None and alias not in acronyms:
+                    continue  # "SDA" is sumber daya air far more often than a Bosnian party
             if (
                 kind == "person"
                 and one_word
@@ -760,7 +776,12 @@ def build(raw: Path, out_dir: Path, data_dir: Path) -> list[str]:
     ROLE_TEMPLATES.update(role_templates(data_dir / "titles.tsv"))
     common = common_words()
     curated = read_tsv(data_dir / "curated.tsv")
-    ents = load_entities(raw, common, {row["qid"] for row in curated if row["qid"]})
+    ents = load_entities(
+        raw,
+        common,
+        {row["qid"] for row in curated if row["qid"]},
+        known_acronyms(data_dir / "acronyms.txt"),
+    )
     problems = apply_curated(ents, curated)
 
     # transliteration variants for people holding Russian/Ukrainian/Belarusian posts

@@ -106,6 +106,24 @@ def test_an_acronym_the_article_spells_out_as_something_else_is_not_the_gazettee
     assert keys("Federasi Sepak Bola Dunia (FIFA) menolak banding FAM.") == ["fifa"]
 
 
+def test_an_acronym_unknown_on_its_own_names_an_organisation_only_where_the_article_defines_it(nlp):
+    """'SDA' (sumber daya air) is no Bosnian party and 'PKK' no Kurdish one: the gazetteer keeps
+    only the acronyms Indonesian news uses alone. 'FDA' after 'Food and Drug Administration' is
+    that agency in the whole article; after a name whose initials it does not spell ('Amerika
+    Serikat (FDA)') it is nothing."""
+    on = date(2025, 7, 7)
+
+    def orgs(text):
+        return [(m.text, m.key) for m in find_mentions(annotate(nlp, text, on), on) if m.kind == "organization"]
+
+    assert orgs("Kepala Dinas SDA Jakarta menemui ibu-ibu PKK.") == []
+    fda = "food-and-drug-administration"
+    assert orgs("Produk itu memenuhi ketentuan Food and Drug Administration (FDA) AS. FDA menolak banding.") == [
+        ("Food and Drug Administration", fda), ("FDA", fda), ("FDA", fda)]
+    assert orgs("Badan Pengawas Obat dan Makanan Amerika Serikat (FDA) menolak. FDA menyita produk itu.") == []
+    assert orgs("PBB dan NATO mengecam serangan itu.") == [("PBB", "united-nations"), ("NATO", "nato")]
+
+
 def test_a_known_alias_stays_its_person_when_another_name_ends_with_it(nlp):
     """'Prabowo' after 'Presiden RI Prabowo Subianto' and 'Kapolri Jenderal Listyo Sigit
     Prabowo' is the president: the gazetteer knows it as his, and he is named in full here."""

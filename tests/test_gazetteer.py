@@ -43,6 +43,18 @@ def test_build_is_deterministic_and_matches_committed_files(tmp_path):
         )
 
 
+def test_organisation_acronyms_are_the_ones_news_uses_alone(gaz):
+    """Of the raw gazetteer's organisation acronyms, only those of kg/data/acronyms.txt (and
+    the curated ones) are aliases: "SDA", "PKK", "NIB", "CCTV" mean other things in Indonesian."""
+    for acronym in ("SDA", "PKK", "NIB", "CCTV", "KTM", "ETF"):
+        assert not gaz.lookup(acronym), acronym
+    for acronym, key in (("PBB", "united-nations"), ("NATO", "nato"), ("OKI", "organisation-of-islamic-cooperation"),
+                         ("IMF", "imf")):
+        assert [e.key for e, _ in gaz.lookup(acronym)] == [key], acronym
+    # multi-word forms in capitals are no acronyms of one word: "DK PBB" stays
+    assert [e.key for e, _ in gaz.lookup("DK PBB")] == ["un-security-council"]
+
+
 @pytest.mark.parametrize("name", ["gazetteer.tsv", "positions.tsv", "cities.tsv"])
 def test_data_files_stay_small(name):
     assert data_file(name).stat().st_size < 1_000_000
