@@ -1168,8 +1168,18 @@ class _Analysis:
         return self.gaz.entry("Q252")
 
     def _in_currency(self, m: _GazMatch) -> bool:
-        """A country naming a currency ("115 juta dollar AS"), no actor."""
-        return any(h[0].kind == "country" for h in m.hits) and self._after_word_in(m, CURRENCY_WORDS)
+        """A country naming a currency ("115 juta dollar AS"), and its acronym glossed after it
+        ("dolar Amerika Serikat (AS)"), no actor."""
+        if not any(h[0].kind == "country" for h in m.hits):
+            return False
+        if self._after_word_in(m, CURRENCY_WORDS):
+            return True
+        doc = self.toks
+        if m.i >= 1 and m.j < self.n and doc[m.i - 1].text == "(" and doc[m.j].text == ")":
+            named = self._by_end.get(m.i - 1)
+            return named is not None and self._after_word_in(named, CURRENCY_WORDS) and any(
+                h[0].kind == "country" for h in named.hits)
+        return False
 
     def _national_team(self, m: _GazMatch) -> bool:
         """A country named as a national sports team: "Timnas Indonesia", "Timnas U-23

@@ -138,6 +138,8 @@ def test_a_country_in_a_currency_is_no_actor(nlp):
     on = date(2025, 11, 4)
     doc = annotate(nlp, "Kepolisian Singapura menyita aset senilai 115 juta dollar AS milik Chen Zhi.", on)
     assert [m.key for m in find_mentions(doc, on) if m.kind == "country"] == ["singapore"]
+    doc = annotate(nlp, "Ia berjanji mendorong rupiah menguat terhadap dolar Amerika Serikat (AS).", on)
+    assert [m.key for m in find_mentions(doc, on) if m.kind == "country"] == []
 
 
 def test_a_remembered_lemma_outlives_a_memory_zone():

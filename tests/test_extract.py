@@ -476,6 +476,13 @@ def test_speaking_freely_or_openly_is_no_talk(tmp_path):
                          pub="2025-05-27")
 
 
+def test_visiting_a_web_page_is_no_visit(tmp_path):
+    assert not events_of(tmp_path, "Hubungi layanan Hubungan Internasional di institusi Prancis dengan mengunjungi "
+                         "situs web mereka, melalui email, atau telepon.", pub="2025-11-06")
+    assert [e["target"] for e in events_of(tmp_path, "Presiden Perancis Emmanuel Macron mengunjungi Vietnam.",
+                                             pub="2025-05-27")] == [{"Q881"}]
+
+
 def test_a_national_team_is_not_the_state(tmp_path):
     assert not events_of(tmp_path, "Dalam laga final ASEAN U23 Championship 2025, Timnas U23 Indonesia akan bersua "
                          "dengan Vietnam.", pub="2025-07-20")
