@@ -431,19 +431,26 @@ def _ago(m, pub):
 
 @_pattern(
     rf"(?<![\w(])(?P<wd>{_WD})(?:\s+{_TOD})?"
-    r"(?:\s+(?P<dir>lalu|kemarin|depan|mendatang|ini|yang\s+lalu))?(?![\w])",
+    r"(?:\s+(?P<week>(?i:pekan|minggu))\s+(?P<wdir>(?i:lalu|kemarin|depan|mendatang|ini|yang\s+lalu"
+    r"|yang\s+akan\s+datang))"
+    r"|\s+(?P<dir>lalu|kemarin|depan|mendatang|ini|yang\s+lalu))?(?![\w])",
     gate=r"senin|selasa|rabu|kamis|jum|sabtu|minggu|ahad",
 )
 def _weekday(m, pub):
     """A weekday alone: the latest such day on or before publication ("Kamis", "Jumat
     pagi"); "Senin lalu" strictly before, "Senin depan" strictly after, "Senin ini" in the
-    publication's week."""
+    publication's week; "Senin pekan depan" the Monday of the next calendar week, "Jumat
+    pekan lalu" the Friday of the last one."""
     wd_text = m.group("wd")
-    if wd_text in ("Minggu", "MINGGU") and m.group("dir"):
+    if wd_text in ("Minggu", "MINGGU") and (m.group("dir") or m.group("week")):
         return _SKIP  # "Minggu lalu" at a sentence start is "last week" (handled above)
     wd = WEEKDAYS[wd_text.lower().replace("’", "'")]
     if pub is None:
         return None, "day", True, False, None
+    if m.group("week"):
+        weeks = {"past": -1, "future": 1, "this": 0}.get(_direction(m.group("wdir")) or "", 0)
+        monday = pub - timedelta(days=pub.weekday())
+        return monday + timedelta(days=7 * weeks + wd), "day", True, False, None
     direction = _direction(m.group("dir"))
     on_or_before = _weekday_on_or_before(pub, wd)
     if direction == "past":

@@ -655,7 +655,7 @@ class _Analysis:
                 continue  # "Timnas U23 Indonesia akan bersua dengan Vietnam", "115 juta dollar AS"
             mentions.append(self._place_mention(m))
         for p in persons:
-            mentions.append(self._person_mention(p))
+            mentions.append(self._administration(self._person_mention(p)))
         mentions.extend(role_mentions)
         mentions.sort(key=lambda x: (x.start_char, -x.end_char, x.kind))
         # identical duplicates (a name seen by two rules)
@@ -1167,6 +1167,29 @@ class _Analysis:
             return None
         return self.gaz.entry("Q252")
 
+    def _administration(self, x: Mention) -> Mention:
+        """ "pemerintahan Trump", "rezim Assad": the government a head of state or government
+        leads on the article's date, so his country, not the man."""
+        if x.kind != "person" or not x.qid or self.pub_date is None:
+            return x
+        span = self.doc.char_span(x.start_char, x.end_char, alignment_mode="expand")
+        if span is None or span.start == 0 or not self.same_seg(span.start - 1, span.start):
+            return x
+        before = self.toks[span.start - 1]
+        if before.lower_ not in ADMINISTRATION:
+            return x
+        for role in LEADER_ROLES:
+            held = self.gaz.person_role(x.qid, role, self.pub_date)
+            if held is None or not held.held_on(self.pub_date) or not held.of:
+                continue
+            country = self.gaz.entry(held.of)
+            if country is not None and country.kind == "country":
+                return Mention(
+                    before.idx, x.end_char, self.text[before.idx : x.end_char], country.kind, country.qid,
+                    country.label, country.label_id, country.key, "context", 0.8, None, (x.qid,),
+                )  # fmt: skip
+        return x
+
     def _in_currency(self, m: _GazMatch) -> bool:
         """A country naming a currency ("115 juta dollar AS"), and its acronym glossed after it
         ("dolar Amerika Serikat (AS)"), no actor."""
@@ -1362,6 +1385,9 @@ AGENT_CUES = {
     "akan", "telah", "sudah", "tidak", "tak", "belum", "tetap", "masih", "harus", "ingin",
     "enggan", "bersikeras", "berjanji", "berharap", "berupaya", "bereaksi",
 }  # fmt: skip
+# "pemerintahan Trump", "rezim Assad": a leader's government, so his country
+ADMINISTRATION = frozenset({"pemerintahan", "rezim", "administrasi"})
+LEADER_ROLES = ("president", "prime-minister", "monarch", "supreme-leader")
 
 
 # words between a capital that acts and its verb: "Pyongyang juga meluncurkan", "Moskwa

@@ -1416,8 +1416,10 @@ class Extractor:
             w = W[k]
             if w.lower in self.pron_person and state.last_person:
                 return [self._pronoun_target(state)]
-            if w.lower in self.pron_country and (k == a or W[k - 1].lower in self.adverbs):
-                # "negaranya turut berminat …": the country of the person spoken of
+            if w.lower in self.pron_country and (k == a or W[k - 1].lower in self.adverbs or (
+                    W[k - 1].lower == "dari" and W[a].lower in self.anon_heads and k - a <= 3)):
+                # "negaranya turut berminat …", "pejabat tinggi dari pemerintahannya akan …":
+                # the country of the person spoken of
                 before = [m for m in s.mentions if m.kind == "person" and m.end_char <= w.start]
                 person = s.speaker or (self._key(before[-1]) if before else None) or (
                     self._pronoun_target(state) if state.last_person else None)

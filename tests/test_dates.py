@@ -73,6 +73,11 @@ RESOLVE_CASES = [
     ("Jumat lalu", FRI, date(2021, 12, 24), "day"),
     ("Senin depan", FRI, date(2022, 1, 3), "day"),
     ("Senin mendatang", THU, date(2025, 6, 9), "day"),
+    # a weekday of a week: the Monday of next week, not last Monday and the week apart
+    ("Senin pekan depan", FRI, date(2022, 1, 3), "day"),
+    ("Senin pekan depan", THU, date(2025, 6, 9), "day"),
+    ("Jumat pekan lalu", THU, date(2025, 5, 30), "day"),
+    ("Rabu minggu ini", FRI, date(2021, 12, 29), "day"),
     # weeks, months, years
     ("pekan lalu", FRI, date(2021, 12, 24), "week"),
     ("minggu lalu", FRI, date(2021, 12, 24), "week"),

@@ -483,6 +483,21 @@ def test_visiting_a_web_page_is_no_visit(tmp_path):
                                              pub="2025-05-27")] == [{"Q881"}]
 
 
+def test_holding_a_meeting_elsewhere_is_no_hosting(tmp_path):
+    """ "menggelar pertemuan dengan X di London" holds talks; neither side visits the other."""
+    evs = events_of(tmp_path, "Presiden AS Donald Trump mengumumkan bahwa pejabat tinggi dari pemerintahannya akan "
+                    "menggelar pertemuan dagang dengan delegasi China di London pada Senin pekan depan.", pub="2025-06-06")
+    assert [(e["type"], e["mode"], e["source"] | e["target"], e["place"], e["date"]) for e in evs] == [
+        ("CONSULT", None, {"Q30", "Q148"}, "Q84", date(2025, 6, 9))]
+
+
+def test_a_leaders_administration_is_his_country(tmp_path):
+    evs = events_of(tmp_path, "China juga mengecam keputusan pemerintahan Trump yang mencabut visa sejumlah "
+                    "mahasiswa.", pub="2025-06-06")
+    assert [(e["type"], e["source"], e["target"]) for e in evs if e["type"] == "ACCUSE"] == [
+        ("ACCUSE", {"Q148"}, {"Q30"})]
+
+
 def test_a_national_team_is_not_the_state(tmp_path):
     assert not events_of(tmp_path, "Dalam laga final ASEAN U23 Championship 2025, Timnas U23 Indonesia akan bersua "
                          "dengan Vietnam.", pub="2025-07-20")
