@@ -98,6 +98,8 @@ class Trigger:
     needs_light_verb: bool = False  # a noun form counts only after a light verb ("memberikan bantuan")
     needs_consequence: bool = False  # a warning is a threat only with a consequence after it
     needs_irrealis: bool = False  # only what will or may be done ("akan", "dapat", "jika …")
+    needs_target: bool = False  # only towards someone ("keprihatinan atas serangan Israel")
+    object_reach: int = 4  # how many words after the form object_any looks
 
 
 @dataclass(frozen=True)
@@ -156,6 +158,8 @@ class Patterns:
                     needs_light_verb=bool(t.get("needs_light_verb", False)),
                     needs_consequence=bool(t.get("needs_consequence", False)),
                     needs_irrealis=bool(t.get("needs_irrealis", False)),
+                    needs_target=bool(t.get("needs_target", False)),
+                    object_reach=int(t.get("object_reach", 4)),
                 )
                 triggers.setdefault(words[0], []).append(trig)
         for lst in triggers.values():
@@ -231,6 +235,9 @@ class DocState:
     last_consult: Event | None = None
     last_pair: list[str] = field(default_factory=list)  # the actors of the last two-actor event
     last_government: str | None = None  # the country of the last "Pemerintah X"
+    # the country or body whose unnamed spokesperson spoke last, when no one was named since
+    # ("Juru Bicara Kementerian Luar Negeri Korea Utara mengatakan, … . Dia juga menuduh …")
+    spokesperson_of: str | None = None
     last_of_kind: dict = field(default_factory=dict)  # kind -> the last two such actors named, last last
     ex: Extraction | None = None  # the article's extraction, to add entities a reference needs
     private: frozenset[str] = frozenset()  # people known only by name, no actors on their own
@@ -589,7 +596,8 @@ class Extractor:
                         continue
                     if i > 0 and W[i - 1].lower in trig.not_preceded_by:
                         continue
-                    if trig.object_any and not any(w.lower in trig.object_any for w in W[i + n : i + n + 4]):
+                    if trig.object_any and not any(
+                            w.lower in trig.object_any for w in W[i + n : i + n + trig.object_reach]):
                         continue
                     if (trig.voice == "noun" and trig.type != "CONSULT" and i > 0 and W[i].text.istitle()
                             and W[i - 1].text.istitle() and W[i - 1].text.isalpha()):
@@ -669,6 +677,18 @@ class Extractor:
             if s.tail_start is not None and w0.start < s.tail_start:
                 limit = min(limit, _word_index_at(W, s.tail_start))
             ev = self._build_event(ex, s, mt, limit, state, article)
+            if ev is not None and not ev.targets and mt.trigger.type in JUDGEMENTS and n + 1 < len(matches):
+                # "mengecam keras serangan Israel", "menyampaikan keprihatinan atas serangan
+                # militer Israel terhadap …": judging an act judges the one whose act it is
+                nxt = matches[n + 1]
+                gap = W[mt.j : nxt.i]
+                if nxt.voice == "noun" and len(gap) <= 3 and all(
+                        w.lower in self.manner or w.lower in ("atas", "terhadap", "yang", "serius") for w in gap):
+                    owner, _ = self._noun_actors(s, nxt.j, matches[n + 2].i if n + 2 < len(matches) else len(W),
+                                                 modifiers=True)
+                    ev.targets = [o for o in owner if o not in ev.sources]
+            if ev is not None and mt.trigger.needs_target and not ev.targets:
+                ev = None  # concern over a flood is no one's accusation
             if (ev is not None and ev.mode == "multilateral" and mt.voice == "noun"
                     and self._named_again(s, mt)):
                 # "Singapura akan berpartisipasi dalam konferensi ini": the conference told
@@ -1023,6 +1043,10 @@ class Extractor:
             elif participants:
                 sources, participants = participants, []
                 targets = with_ or []
+                if not targets and trig.type not in UNDIRECTED:
+                    # "desakan Israel kepada Gedung Putih untuk campur tangan"
+                    targets = [t for t in self._after_word(s, after, limit, ("kepada", "terhadap", "atas"), reach=4)
+                               if t not in sources]
             confidence -= 0.05
         if not targets and voice in ("active", "noun", "intransitive") and trig.type not in UNDIRECTED:
             # "mengancam … bagi kedua negara": the two sides named last (the words after the
@@ -1091,6 +1115,9 @@ class Extractor:
         if trig.type == "CONSULT" and not sources and len(targets) < 2:
             return None  # a meeting with one known side and no one meeting it: "The Hammers
             # menjamu Chelsea di … London" has only London's country
+        if trig.type == "ASSAULT" and sources and targets and all(
+                a.startswith("person/") for a in sources + targets):
+            return None  # "serangan terbaru Trump terhadap Obama": words, not arms
         if trig.type == "REQUEST" and self._to_own_people(s, mt):
             return None  # "menyampaikan imbauan kepada WNI di Jepang": advice to citizens
         if trig.type == "SANCTION" and "tarif" in [w.lower for w in W[mt.i : mt.j]]:
@@ -1324,9 +1351,11 @@ class Extractor:
                 # "Presiden AS Donald Trump yang ingin memulai babak baru …, mendukung …": a
                 # relative clause stands between the subject and its verb
                 tries.append((self._clause_left(s, prev_left - 2), W[prev_left - 1].start))
-        elif left > 1 and W[left - 1].lower == "yang" and left < i - 1 and W[i - 1].lower in self.event_anaphors:
+        elif left > 1 and W[left - 1].lower == "yang" and left < i - 1 and (
+                W[i - 1].lower in self.event_anaphors or W[left - 2].lower in self.statement_nouns):
             # "Kedua pengadilan yang berkantor di Den Haag itu menuai …": a relative clause
-            # closed by "itu" before the verb, without commas
+            # closed by "itu" before the verb, without commas; "Juru Bicara … dalam siaran yang
+            # dirilis media resmi KCNA mengatakan": one on the medium of the saying
             tries.append((self._clause_left(s, left - 2), W[left - 1].start))
         if any(w.lower in NATIONAL_TEAM for w in W[left:i]):
             return []  # "Timnas U23 Indonesia akan bersua dengan Vietnam": a team, no state
@@ -1414,15 +1443,19 @@ class Extractor:
         k = a
         while k < len(W) and W[k].start < end:
             w = W[k]
+            if w.lower in self.pron_person and state.spokesperson_of:
+                return [state.spokesperson_of]
             if w.lower in self.pron_person and state.last_person:
                 return [self._pronoun_target(state)]
             if w.lower in self.pron_country and (k == a or W[k - 1].lower in self.adverbs or (
                     W[k - 1].lower == "dari" and W[a].lower in self.anon_heads and k - a <= 3)):
                 # "negaranya turut berminat …", "pejabat tinggi dari pemerintahannya akan …":
-                # the country of the person spoken of
+                # the country of the person spoken of, or the one its spokesperson speaks for
                 before = [m for m in s.mentions if m.kind == "person" and m.end_char <= w.start]
                 person = s.speaker or (self._key(before[-1]) if before else None) or (
                     self._pronoun_target(state) if state.last_person else None)
+                if person and person.startswith("country/"):
+                    return [person]
                 country = _country_key(state.ex, person) if person else None
                 if country:
                     return [country]
@@ -2201,6 +2234,10 @@ class Extractor:
         persons = [m for m in s.mentions if m.kind == "person" and not s.in_quote(m.start_char)]
         if persons:
             state.last_person = self._key(persons[-1])
+            state.spokesperson_of = None
+        elif s.speaker and not s.speaker.startswith("person/") and _phrase_in(
+                [w.lower for w in s.words[:3]], [tuple(h.split()) for h in self.anon_heads]):
+            state.spokesperson_of = s.speaker  # "Juru Bicara Kementerian Luar Negeri Korea Utara …"
         for m in s.mentions:
             if m.kind in ACTOR_KINDS:
                 key = self._key(m)
@@ -2429,6 +2466,7 @@ def _entity_key_for(ex: Extraction, ref: str | None) -> str | None:
 
 
 UNDIRECTED = {"CONSULT", "AGREE", "COOPERATE"}
+JUDGEMENTS = {"ACCUSE", "REJECT"}  # types whose target can be the author of an act judged
 # acts a threat can name right after its verb ("mengancam menaikkan tarif", "mengancam akan menyerang")
 THREATENED_ACTS = {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE"}
 # accusing of an act (not condemning one): "menuduh", "dituding", "tuduhan"

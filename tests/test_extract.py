@@ -498,6 +498,37 @@ def test_a_leaders_administration_is_his_country(tmp_path):
         ("ACCUSE", {"Q148"}, {"Q30"})]
 
 
+def test_what_an_unnamed_spokesperson_says_and_does_is_his_countrys(tmp_path):
+    evs = events_of(tmp_path, "Juru Bicara Kementerian Luar Negeri Korea Utara dalam siaran yang dirilis media resmi "
+                    "KCNA mengatakan, negaranya menyampaikan keprihatinan yang serius atas serangan militer Israel "
+                    "terhadap situs sipil Iran. Dia juga menuduh Israel terlibat dalam terorisme.", pub="2025-06-19")
+    accusations = [(e["source"], e["target"]) for e in evs if e["type"] == "ACCUSE"]
+    assert accusations == [({"Q423"}, {"Q801"}), ({"Q423"}, {"Q801"})]
+
+
+def test_judging_an_act_judges_its_author_and_concern_needs_someone(tmp_path):
+    evs = events_of(tmp_path, "Korea Utara mengecam keras serangan udara Israel.", pub="2025-06-19")
+    assert {(e["type"], frozenset(e["source"]), frozenset(e["target"])) for e in evs} == {
+        ("ACCUSE", frozenset({"Q423"}), frozenset({"Q801"})), ("ASSAULT", frozenset({"Q801"}), frozenset())}
+    assert not events_of(tmp_path, "Indonesia menyampaikan keprihatinan atas banjir di Bekasi.", pub="2025-06-19")
+    # one politician "attacking" another attacks with words
+    assert not events_of(tmp_path, "Pengamat menilai serangan terbaru Trump terhadap Barack Obama berkaitan dengan tekanan "
+                         "yang sedang dihadapinya.", pub="2025-07-23")
+
+
+def test_a_warning_to_do_or_not_is_a_demand(tmp_path):
+    evs = events_of(tmp_path, "Korea Utara juga memperingatkan AS dan negara-negara Eropa agar tidak campur tangan "
+                    "lebih lanjut.", pub="2025-06-19")
+    assert [(e["type"], e["source"], e["target"], e["contexts"]) for e in evs] == [
+        ("REQUEST", {"Q423"}, {"Q30"}, set())]
+
+
+def test_an_appeal_named_with_its_author_is_made_to_whom_it_goes(tmp_path):
+    evs = events_of(tmp_path, "Kekhawatiran semakin mencuat seiring desakan Israel kepada Gedung Putih untuk campur "
+                    "tangan dalam konfliknya dengan Teheran.", pub="2025-06-19")
+    assert [(e["type"], e["source"], e["target"]) for e in evs] == [("REQUEST", {"Q801"}, {"Q35525"})]
+
+
 def test_a_national_team_is_not_the_state(tmp_path):
     assert not events_of(tmp_path, "Dalam laga final ASEAN U23 Championship 2025, Timnas U23 Indonesia akan bersua "
                          "dengan Vietnam.", pub="2025-07-20")
