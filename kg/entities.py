@@ -716,7 +716,8 @@ class _Analysis:
             words = [t.text for t in doc[start:end] if t.is_alpha and not ROMAN.fullmatch(t.text)]
             if words and (
                 self._attributed(start)
-                or len(words) >= 2 and (self._role_before(start) or self._role_after(end))
+                or len(words) >= 2
+                and (self._role_before(start) or self._role_after(end) or self._speaks_after(end))
             ):
                 s, e, _ = self.span_text(start, end)
                 persons[:] = [p for p in persons if not start <= p.i < end]  # absorbed surnames
@@ -751,7 +752,13 @@ class _Analysis:
                 spots.update(range(k + 1, k + 8))
             elif low == "," and k + 1 < self.n and doc[k + 1].lower_ in cues.roles_by_first:
                 spots.update(range(max(0, k - 6), k))
+            elif low in cues.speech_verbs:
+                spots.update(range(max(0, k - 4), k))
         return sorted(q for q in spots if q < self.n)
+
+    def _speaks_after(self, end: int) -> bool:
+        """A speech verb right after the run: "Mardani Ali Sera menilai …"."""
+        return end < self.n and self.same_seg(end - 1, end) and self.toks[end].lower_ in _name_cues().speech_verbs
 
     def _attributed(self, k: int) -> bool:
         """'…," kata X' / ', ujar X': an attribution verb after a quote or comma."""
@@ -1344,6 +1351,7 @@ class _NameCues:
     attribution: frozenset[str]  # ", kata X"
     roles_by_last: dict[str, tuple[tuple[str, ...], ...]]  # "aktivis X": by the word before X
     roles_by_first: dict[str, tuple[tuple[str, ...], ...]]  # "X, seorang komentator"
+    speech_verbs: frozenset[str] = frozenset()  # "X Y menilai …": a two-word name that speaks
 
 
 @lru_cache(maxsize=1)
@@ -1360,6 +1368,7 @@ def _name_cues() -> _NameCues:
         frozenset(w.lower() for w in cues["speech"]["tail"] if not w.endswith("nya")),
         {w: tuple(rs) for w, rs in by_last.items()},
         {w: tuple(rs) for w, rs in by_first.items()},
+        frozenset(w.lower() for w in cues["speech"]["verbs"]),
     )
 
 # before a capital: it is the place, not the state ("di Teheran", "ke Beijing")

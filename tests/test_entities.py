@@ -661,6 +661,8 @@ def test_apposition_list_is_not_a_titled_name(nlp):
         ("Singapura menahan buron kasus E-KTP, Paulus Tannos.", "Paulus Tannos"),
         # before a comma and a role noun
         ("Hal itu ditulis Nour Odeh, seorang komentator politik.", "Nour Odeh"),
+        # two or more capitalised words before a speech verb
+        ("Mardani Ali Sera menilai langkah itu tepat.", "Mardani Ali Sera"),
     ],
 )
 def test_untitled_unknown_name_known_by_its_context(nlp, text, name):
@@ -678,6 +680,9 @@ def test_untitled_unknown_name_known_by_its_context(nlp, text, name):
         # ordinary capitalised words after an attribution verb are no name
         '"Kami siap," kata Menteri itu.',
         '"Kami siap," kata Sumber itu.',
+        # an institution that speaks is no person, nor is one word before a speech verb
+        "Kementerian Luar Negeri mengatakan langkah itu tepat.",
+        "Rusia menilai langkah itu tepat.",
     ],
 )
 def test_context_alone_does_not_make_ordinary_words_a_person(nlp, text):
