@@ -953,7 +953,7 @@ class _Analysis:
             if covered[k] or not tok.is_alpha or not tok.text[0].isupper():
                 k += 1
                 continue
-            ref = resolve(tok.text)
+            ref = resolve(tok.text) or self._shared_surname(persons, tok.text, k)
             if ref is None:
                 k += 1
                 continue
@@ -965,7 +965,7 @@ class _Analysis:
                 and doc[j - 1].whitespace_
                 and self.same_seg(k, j)
                 and doc[j].text in ref.name_tokens
-                and resolve(doc[j].text) is ref
+                and resolve(doc[j].text) in (ref, None)  # ("Abdel Razek": shared, his here)
             ):
                 j += 1
             first = k - 1
@@ -997,19 +997,35 @@ class _Analysis:
         self._nearest_full_name(persons, newer)
 
     @staticmethod
+    def _shared_surname(persons: list[_Person], token: str, k: int) -> _Person | None:
+        """The person named in full nearest before token k whose surname it is, when people
+        of two names share it ("Razek" after "Nabil Abdel Razek" and "Ines Abdel Razek")."""
+        named = [q for q in persons if len(q.name_tokens) > 1 and q.name_tokens[-1] == token]
+        idents = {q.entry.id if q.entry is not None else q.name_tokens for q in named}
+        if len(idents) < 2:
+            return None
+        return max((q for q in named if q.j <= k), key=lambda q: q.j, default=None)
+
+    @staticmethod
     def _nearest_full_name(persons: list[_Person], newer: list[_Person]) -> None:
         """A name part whose nearest full name before it is a newer person's is hers ("Razek"
-        after "Ines Abdel Razek", though "Nabil Abdel Razek" came first)."""
-        if not newer:
-            return
+        after "Ines Abdel Razek", though "Nabil Abdel Razek" came first); a surname that
+        several share and nothing resolved is the one named in full nearest before it."""
         full = sorted((q for q in persons if len(q.name_tokens) > 1), key=lambda q: q.i)
         for p in persons:
             nearest = next((q for q in reversed(full) if q.j <= p.i
                             and len(q.name_tokens) > len(p.name_tokens)
                             and set(p.name_tokens) <= set(q.name_tokens)), None)
-            if nearest is not None and any(nearest is n for n in newer):
+            if nearest is None:
+                continue
+            if any(nearest is n for n in newer):
                 p.entry, p.method, p.confidence = None, "unlinked", 0.55
                 p.name, p.candidates = nearest.name, ()
+            elif (p.entry is None and p.name is None and p.by_context
+                  and p.name_tokens[-1] == nearest.name_tokens[-1]):
+                p.entry, p.candidates = nearest.entry, ()
+                p.method, p.confidence = ("alias", 0.8) if nearest.entry else ("unlinked", 0.55)
+                p.name = None if nearest.entry else (nearest.name or " ".join(nearest.name_tokens))
 
     @staticmethod
     def _name_table(refs: list[_Person]):

@@ -58,6 +58,7 @@ BOUND_PREFIXES = ("pasca",)
 # what may stand between coordinated actors ("X dan Y", "X-Y", "X, Y")
 COORDINATION = {"", "-", "--", "dan", ",", "serta", ", dan", "dan juga", "/", "–", "plus"}
 PURPOSE = {"untuk", "guna", "demi"}  # purpose clauses share their matrix subject
+AFTER_WHEN = {"setelah", "sesudah", "usai", "seusai", "sebelum", "sembari", "sambil", "seraya"}  # so do time clauses
 # spaCy keeps every word it has seen, for good (a Lexeme and its strings): 55,000 words after
 # 3,000 bulk articles, and the process grows by ~1 KiB per word. Once the vocabulary holds
 # this many, each article runs in a spaCy memory zone, which frees the words new to it when
@@ -597,7 +598,8 @@ class Extractor:
                     if i > 0 and W[i - 1].lower in trig.not_preceded_by:
                         continue
                     if trig.object_any and not any(
-                            w.lower in trig.object_any for w in W[i + n : i + n + trig.object_reach]):
+                            w.lower in trig.object_any for w in W[i + n : i + n + trig.object_reach]
+                    ) and not self._performed(W, i + n):
                         continue
                     if (trig.voice == "noun" and trig.type != "CONSULT" and i > 0 and W[i].text.istitle()
                             and W[i - 1].text.istitle() and W[i - 1].text.isalpha()):
@@ -624,6 +626,14 @@ class Extractor:
             return meeting is not None and any(w.text == "," for w in W[m.j : meeting.i])
 
         return [m for m in out if not fronted_setting(m)]
+
+    @staticmethod
+    def _performed(W: list[Word], k: int) -> bool:
+        """A noun that names the act done, with its doers next ("Penandatanganan itu dilakukan
+        oleh X dan Y"): what is signed was said before, and the act needs no object."""
+        while k < len(W) and W[k].lower in {"itu", "tersebut", "ini"}:
+            k += 1
+        return k + 1 < len(W) and W[k].lower == "dilakukan" and W[k + 1].lower == "oleh"
 
     def _joined_only_by(self, words: list[Word], allowed: set[str]) -> bool:
         """No clause boundary among ``words`` but the ``allowed`` ones: what follows a verb is
@@ -1381,6 +1391,27 @@ class Extractor:
         spoken = self._speech_subject(s, left, i, state)
         if spoken:
             return spoken
+        sub = i - 1
+        while sub >= 0 and W[sub].lower in self.adverbs and W[sub].lower not in AFTER_WHEN:
+            sub -= 1
+        if sub >= max(0, left - 1) and W[sub].lower in AFTER_WHEN:
+            # "Trump menyampaikan pengumuman ini sehari setelah melakukan percakapan …": a
+            # time clause with no subject of its own shares its matrix clause's; fronted
+            # ("Usai bertemu Prabowo, Putin mengatakan …"), the one after its comma
+            if sub > 0 and not self._is_boundary(W[sub - 1]):
+                subj = self._subject(s, sub, state, allow_carry)
+                head = self._clause_left(s, sub) - 1
+                if not subj and head > 0 and W[head].lower in self.speech_verbs:
+                    subj = self._subject(s, head, state, allow_carry)  # "X mengatakan hal itu usai …"
+                return subj
+            if W[sub].lower == "sebelum":
+                return []  # "Sebelum bertolak ke Rusia, Prabowo akan mengunjungi Singapura": another trip
+            comma = next((k for k in range(i + 1, len(W)) if W[k].text == ","), None)
+            verb = next((k for k in range(comma + 2, len(W)) if _looks_verb(W[k].lower)
+                         and W[k].text[:1].islower()), None) if comma is not None else None
+            if verb is not None and self._mentions_between(s, W[comma].end, W[verb].start):
+                return self._subject(s, verb, state, allow_carry)
+            return []
         if left > 0 and W[left - 1].lower in PURPOSE and all(w.lower in self.adverbs for w in W[left:i]):
             # "Airlangga dalam perjalanan menuju Washington untuk bertemu …": a purpose
             # clause shares the subject of its matrix clause ("Trump mengumumkan rencana
@@ -1443,6 +1474,12 @@ class Extractor:
         k = a
         while k < len(W) and W[k].start < end:
             w = W[k]
+            if (w.lower in self.pron_person and s.speaker and s.speaker.startswith("person/")
+                    and s.content_span and s.content_span[0] <= w.start < s.content_span[1]
+                    and not s.in_quote(w.start)):
+                # "Trump mengatakan bahwa ia telah …": the one who says it (in his own words,
+                # "beliau" is someone else)
+                return [s.speaker]
             if w.lower in self.pron_person and state.spokesperson_of:
                 return [state.spokesperson_of]
             if w.lower in self.pron_person and state.last_person:

@@ -1416,3 +1416,41 @@ def test_phrase_in_words(words, expected):
 
     phrases = [("tidak", "dapat", "diterima"), ("tidak", "bisa", "diterima"), ("provokasi",)]
     assert _phrase_in(words.split(), phrases) == expected
+
+
+def test_a_time_clause_without_subject_shares_its_matrix_clauses(tmp_path):
+    XI = "Q15031"
+    evs = events_of(tmp_path, "Trump menyampaikan pengumuman ini sehari setelah melakukan percakapan panjang "
+                    "melalui telepon dengan Presiden China Xi Jinping.", pub="2025-06-09")
+    (call,) = find(evs, "CONSULT", source=["Q22686"], target=[XI])
+    assert call["mode"] == "phone"
+    # fronted, the subject after its comma; after a speech verb, the speaker
+    evs = events_of(tmp_path, "Usai bertemu dengan Presiden China Xi Jinping, Trump mengatakan hal itu.",
+                    pub="2025-06-09")
+    assert find(evs, "CONSULT", source=["Q22686"], target=[XI])
+    evs = events_of(tmp_path, "Prabowo mengatakan hal itu usai bertemu dengan Presiden China Xi Jinping.",
+                    pub="2025-06-09")
+    assert find(evs, "CONSULT", source=[PRABOWO], target=[XI])
+    # a player of a club is not the club
+    evs = events_of(tmp_path, "Pemain Real Sociedad ini akan bergabung dengan Arsenal setelah menyepakati "
+                    "syarat pribadi dengan klub tersebut.", pub="2025-06-08")
+    assert not find(evs, "AGREE")
+
+
+def test_he_in_reported_speech_is_the_speaker_in_a_quote_someone_else(tmp_path):
+    XI = "Q15031"
+    evs = events_of(tmp_path, "Trump mengatakan bahwa ia telah bertemu dengan Presiden China Xi Jinping.",
+                    pub="2025-06-09")
+    assert find(evs, "CONSULT", source=["Q22686"], target=[XI])
+    # in his own words, "ia" is someone else: the one spoken of before
+    evs = events_of(tmp_path, "Presiden Prabowo Subianto tiba di Beijing. \"Ia akan bertemu dengan Presiden "
+                    "Xi Jinping,\" kata Menlu Sugiono.", pub="2025-07-20")
+    assert find(evs, "CONSULT", source=[PRABOWO], target=[XI])
+
+
+def test_a_signing_done_by_two_people_needs_no_object(tmp_path):
+    evs = events_of(tmp_path, "Indonesia dan Inggris menandatangani pengaturan praktis pemindahan narapidana. "
+                    "Penandatanganan dilakukan oleh Menko Yusril Ihza Mahendra dan Menlu Inggris "
+                    "David Lammy di Jakarta pada 21 Oktober 2025.", pub="2025-11-07")
+    signing = [e for e in find(evs, "AGREE") if e["date"] == date(2025, 10, 21)]
+    assert signing and signing[0]["place"] == "Q3630" and len(signing[0]["source"]) == 2
