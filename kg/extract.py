@@ -260,6 +260,7 @@ class Extractor:
         self.not_negating = c.words("context", "not_negating")
         self.hypothetical = c.words("context", "hypothetical")
         self.condition = c.words("clause", "condition")
+        self.condition_clause = c.words("clause", "condition_clause")
         self.complementizer = c.words("clause", "complementizer")
         self.oblique = c.words("clause", "oblique")
         self.light_verbs = c.words("clause", "light_verbs")
@@ -301,6 +302,8 @@ class Extractor:
         self.past = c.words("context", "past")
         self.facilities = _facilities()
         self.report_words = c.words("speech", "report_words")
+        self.said_before = [tuple(x.split()) for x in c.words("speech", "said_before")]
+        self.said_verbs = c.words("speech", "said_verbs")
         self.actor_heads = c.words("coref", "actor_heads")
         self.zero_tariff = [tuple(x.split()) for x in c.words("threat", "zero_tariff")]
         self.event_anaphors = c.words("coref", "event_anaphors")
@@ -350,6 +353,7 @@ class Extractor:
             self._statements(ex, sent, state)
             self._events(ex, sent, state, article)
             self._remember(ex, sent, state)
+        self._said_then(ex, sentences)
         self._occasion_dates(ex, sentences, article)
         _welcomes(ex)
         _visit_hosts(ex)
@@ -1210,6 +1214,14 @@ class Extractor:
             ev.contexts.append("Negated")
         if any(b in self.hypothetical for b in near):
             ev.contexts.append("Hypothetical")
+        for c0, c1 in self._condition_spans(s):
+            k0 = _word_index_at(W, c0)
+            if c1 <= W[head].start and (k0 == 0 or self._is_boundary(W[k0 - 1])) and not any(
+                    w.text in {";", ".", "?", "!"} for w in W[_word_index_at(W, c1) : head]):
+                # "Begitu negara Palestina diakui oleh Israel, Indonesia siap untuk mengakui
+                # Israel", "Jika …, AS akan …": what follows a fronted condition hangs on it
+                ev.contexts = _uniq(ev.contexts + ["Hypothetical"])
+                ev.condition = ev.condition or s.text[c0:c1]
         ev.confidence = max(0.05, min(0.99, round(ev.confidence, 2)))
         return ev
 
@@ -1290,6 +1302,7 @@ class Extractor:
                     s_text_between(s, first.end_char, after.start_char).strip() == "":
                 first = after
         out = [self._key(first)]
+        gaps: list[str] = []
         pos = first.end_char
         for m in s.mentions:
             if m.start_char < pos or m.start_char >= end_char or m.kind not in kinds:
@@ -1301,9 +1314,15 @@ class Extractor:
             gap = " ".join(w for w in gap.lower().split() if w not in self.actor_heads)
             if gap in COORDINATION or between and gap in {"dengan", ", dengan"}:
                 out.append(self._key(m))
+                gaps.append(gap)
                 pos = m.end_char
             else:
                 break
+        # a list of states closes with "dan": "oleh Israel, Indonesia siap …" ends a clause,
+        # and the next one's subject follows ("Raja Belgia, Raja Philippe": a name in apposition)
+        while gaps and gaps[-1] == "," and not out[-1].startswith("person/"):
+            gaps.pop()
+            out.pop()
         return out
 
     def _subject(self, s: Sentence, i: int, state: DocState, allow_carry: bool = True) -> list[str]:
@@ -1815,10 +1834,14 @@ class Extractor:
         W = s.words
         out = []
         for i, w in enumerate(W):
-            if w.lower in self.condition:
+            if w.lower in self.condition or w.lower in self.condition_clause:
                 k = i + 1
                 while k < len(W) and W[k].text not in {",", ";", ".", "”", '"'} and W[k].lower not in {"maka"}:
                     k += 1
+                if w.lower in self.condition_clause and not (
+                        k < len(W) and W[k].text == "," and k - i >= 4
+                        and any(_looks_verb(x.lower) for x in W[i + 1 : k])):
+                    continue  # "begitu juga", "begitu besar": an adverb
                 out.append((w.start, W[k - 1].end))
         return out
 
@@ -2124,6 +2147,30 @@ class Extractor:
             ev._span = (w.start, b)  # type: ignore[attr-defined]
             self._fill_from_complement(ex, ev, s, comp)
             events.append(ev)
+
+    def _said_then(self, ex: Extraction, sentences: list[Sentence]) -> None:
+        """ "… Indonesia siap untuk mengakui Israel," ujar Prabowo. / Hal tersebut disampaikan
+        Prabowo dalam joint statement …, Rabu (28/5/2025).": the day of the saying dates the
+        undated events of the sentence before (and of the quote it ends)."""
+        said_on: dict[int, tuple] = {}
+        for n, s in enumerate(sentences[1:], 1):
+            lw = [w.lower for w in s.words[:4]]
+            if not any(tuple(lw[: len(p)]) == p and len(lw) > len(p) and lw[len(p)] in self.said_verbs
+                       for p in self.said_before):
+                continue
+            days = [d for d in _days(s.dates) if not self._is_report_date(s, d.start)]
+            if days:
+                said_on[n - 1] = days[0]
+                if n >= 2 and sentences[n - 1].quotes and sentences[n - 2].quotes:
+                    said_on.setdefault(n - 2, days[0])  # a quote of two sentences
+        if not said_on:
+            return
+        index = {id(s): n for n, s in enumerate(sentences)}
+        for ev in ex.events:
+            s = getattr(ev, "_sentence", None)
+            d = said_on.get(index.get(id(s), -1)) if s is not None else None
+            if d is not None and ev.date is None and not {"Future", "Planned"} & set(ev.contexts):
+                ev.date, ev.date_text = d.value, d.text
 
     def _occasion_dates(self, ex: Extraction, sentences: list[Sentence], article: Article) -> None:
         """What the lead reports is dated by the lead's day ("… dalam konferensi pers pada

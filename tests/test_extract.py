@@ -1454,3 +1454,44 @@ def test_a_signing_done_by_two_people_needs_no_object(tmp_path):
                     "David Lammy di Jakarta pada 21 Oktober 2025.", pub="2025-11-07")
     signing = [e for e in find(evs, "AGREE") if e["date"] == date(2025, 10, 21)]
     assert signing and signing[0]["place"] == "Q3630" and len(signing[0]["source"]) == 2
+
+
+def test_a_state_recognising_another_supports_it_admitting_is_not(tmp_path):
+    PALESTINE = "Q23792"
+    evs = events_of(tmp_path, "Prancis resmi mengakui Palestina sebagai negara.", pub="2025-09-23")
+    assert find(evs, "SUPPORT", source=["Q142"], target=[PALESTINE])
+    evs = events_of(tmp_path, "Menlu Prancis mengakui bahwa Palestina belum merdeka. "
+                    "Israel mengakui kesalahannya.", pub="2025-09-23")
+    assert not find(evs, "SUPPORT")
+
+
+def test_a_fronted_begitu_clause_is_the_condition_of_what_follows(tmp_path):
+    evs = events_of(tmp_path, "Begitu negara Palestina diakui oleh Israel, Indonesia siap untuk mengakui "
+                    "Israel dan membuka hubungan diplomatik.", pub="2025-05-28")
+    (ev,) = find(evs, "SUPPORT", source=[INDONESIA], target=[ISRAEL])
+    assert "Hypothetical" in ev["contexts"]
+    # the agent of the condition ends with its comma: Israel is not one of those who recognise
+    assert not [e for e in evs if ISRAEL in e["source"]]
+    # "begitu juga" is an adverb, and conditions nothing
+    evs = events_of(tmp_path, "Begitu juga Malaysia mendukung Palestina.", pub="2025-05-28")
+    (ev,) = find(evs, "SUPPORT", source=["Q833"])
+    assert "Hypothetical" not in ev["contexts"]
+
+
+def test_a_list_of_actors_does_not_run_into_the_next_clause(tmp_path):
+    evs = events_of(tmp_path, "Palestina diserang oleh Israel, Indonesia mengecam serangan itu.",
+                    pub="2025-05-28")
+    assert not [e for e in evs if {ISRAEL, INDONESIA} <= e["source"] | e["target"] and e["type"] == "ASSAULT"]
+    # a person in apposition to a title stays: one person, not a list cut short
+    evs = events_of(tmp_path, "Prabowo menerima kunjungan Raja Belgia, Raja Philippe, di Istana Merdeka.",
+                    pub="2025-05-28")
+    (visit,) = find(evs, "CONSULT", target=[PRABOWO])
+    assert "philippe" in visit["source"]
+
+
+def test_the_day_a_quote_was_said_dates_what_it_reports(tmp_path):
+    evs = events_of(tmp_path, "\"Indonesia siap untuk mengakui Israel,\" ujar Prabowo. Hal tersebut "
+                    "disampaikan Prabowo dalam konferensi pers di Jakarta, Rabu (28/5/2025).",
+                    pub="2025-05-30")
+    (ev,) = find(evs, "SUPPORT", source=[INDONESIA], target=[ISRAEL])
+    assert ev["date"] == date(2025, 5, 28)
