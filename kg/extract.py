@@ -101,6 +101,7 @@ class Trigger:
     needs_irrealis: bool = False  # only what will or may be done ("akan", "dapat", "jika …")
     needs_target: bool = False  # only towards someone ("keprihatinan atas serangan Israel")
     object_reach: int = 4  # how many words after the form object_any looks
+    person_next: bool = False  # only with a person named next, titles between ("menerima PM Anwar")
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,7 @@ class Patterns:
                     needs_irrealis=bool(t.get("needs_irrealis", False)),
                     needs_target=bool(t.get("needs_target", False)),
                     object_reach=int(t.get("object_reach", 4)),
+                    person_next=bool(t.get("person_next", False)),
                 )
                 triggers.setdefault(words[0], []).append(trig)
         for lst in triggers.values():
@@ -604,6 +606,8 @@ class Extractor:
                     if trig.object_any and not any(
                             w.lower in trig.object_any for w in W[i + n : i + n + trig.object_reach]
                     ) and not self._performed(W, i + n):
+                        continue
+                    if trig.person_next and not _person_next(s, i + n):
                         continue
                     if (trig.voice == "noun" and trig.type != "CONSULT" and i > 0 and W[i].text.istitle()
                             and W[i - 1].text.istitle() and W[i - 1].text.isalpha()):
@@ -1220,10 +1224,22 @@ class Extractor:
                     w.text in {";", ".", "?", "!"} for w in W[_word_index_at(W, c1) : head]):
                 # "Begitu negara Palestina diakui oleh Israel, Indonesia siap untuk mengakui
                 # Israel", "Jika …, AS akan …": what follows a fronted condition hangs on it
-                ev.contexts = _uniq(ev.contexts + ["Hypothetical"])
-                ev.condition = ev.condition or s.text[c0:c1]
+                self._conditional(ev, s.text[c0:c1])
+            elif (W[head].start < c0 <= ev._span[1] + 2 and W[_word_index_at(W, c0)].lower != "kecuali"  # type: ignore[attr-defined]
+                  and not any(w.text in {";", ".", "?", "!"} for w in W[head : _word_index_at(W, c0)])):
+                # "Indonesia siap mengakui Israel …, asalkan Israel juga mengakui Palestina":
+                # what is done on a condition that follows ("kecuali Israel" only excepts)
+                self._conditional(ev, s.text[c0:c1])
         ev.confidence = max(0.05, min(0.99, round(ev.confidence, 2)))
         return ev
+
+    @staticmethod
+    def _conditional(ev: Event, condition: str) -> None:
+        """The event hangs on ``condition``. A threat or a demand is made all the same ("mengancam
+        akan menaikkan tarif bila konflik berlanjut"): what it threatens or asks is conditional."""
+        if ev.type not in CONDITIONS_CONTENT:
+            ev.contexts = _uniq(ev.contexts + ["Hypothetical"])
+        ev.condition = ev.condition or condition
 
     # -- argument finding ----------------------------------------------------------------
 
@@ -2550,6 +2566,7 @@ def _entity_key_for(ex: Extraction, ref: str | None) -> str | None:
 
 
 UNDIRECTED = {"CONSULT", "AGREE", "COOPERATE"}
+CONDITIONS_CONTENT = {"THREATEN", "REQUEST"}  # types whose condition is on what is threatened or asked
 JUDGEMENTS = {"ACCUSE", "REJECT"}  # types whose target can be the author of an act judged
 # acts a threat can name right after its verb ("mengancam menaikkan tarif", "mengancam akan menyerang")
 THREATENED_ACTS = {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE"}
@@ -2700,6 +2717,19 @@ def _country_entity(ex: Extraction, city: str) -> str | None:
 # positions whose holder, welcoming a guest, is the one the guest visits
 LEADER_POSITIONS = ("President of", "Prime Minister of", "Monarch of", "Chancellor of", "Pope",
                     "President of the European Commission")
+
+
+def _person_next(s: Sentence, k: int, reach: int = 5) -> bool:
+    """A person is named at word ``k``, or after a title of capitalised words ("menerima
+    Perdana Menteri Malaysia Anwar Ibrahim"); "menerima telepon dari Xi" names a thing first."""
+    W = s.words
+    starts = {m.start_char for m in s.mentions if m.kind == "person"}
+    for w in W[k : k + reach + 1]:
+        if w.start in starts:
+            return True
+        if not (w.text[:1].isupper() and w.text.isalpha() or w.text == ","):
+            return False  # a comma sets a name in apposition: "Raja Belgia, Raja Philippe"
+    return False
 
 
 def _is_leader(ex: Extraction, key: str) -> bool:

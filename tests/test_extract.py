@@ -1495,3 +1495,28 @@ def test_the_day_a_quote_was_said_dates_what_it_reports(tmp_path):
                     pub="2025-05-30")
     (ev,) = find(evs, "SUPPORT", source=[INDONESIA], target=[ISRAEL])
     assert ev["date"] == date(2025, 5, 28)
+
+
+def test_receiving_a_person_is_hosting_a_visit_receiving_a_thing_is_not(tmp_path):
+    ANWAR = "Q299574"
+    evs = events_of(tmp_path, "Presiden Prabowo menerima Perdana Menteri Malaysia Anwar Ibrahim di Istana "
+                    "Merdeka, Jakarta, Senin (7/7/2025).", pub="2025-07-08")
+    (visit,) = find(evs, "CONSULT", source=[ANWAR], target=[PRABOWO])
+    assert visit["mode"] == "visit" and visit["place"] == "Q3630" and visit["date"] == date(2025, 7, 7)
+    evs = events_of(tmp_path, "Prabowo menerima bantuan dari Jepang. Prabowo menerima laporan dari Menlu "
+                    "Sugiono.", pub="2025-07-08")
+    assert not find(evs, "CONSULT")
+
+
+def test_a_condition_after_the_act_makes_it_hypothetical_but_a_threat_is_made(tmp_path):
+    ex = extraction_of(tmp_path, "Prabowo menyatakan Indonesia siap mengakui Israel sebagai negara yang "
+                       "berdaulat, asalkan Israel juga mengakui Palestina.", pub="2025-05-29")
+    (ev,) = [e for e in ex.events if e.type == "SUPPORT"]
+    assert "Hypothetical" in ev.contexts and ev.condition == "asalkan Israel juga mengakui Palestina"
+    ex = extraction_of(tmp_path, "Trump mengancam akan menaikkan tarif perdagangan bagi Thailand dan Kamboja "
+                       "bila konflik terus berlanjut.", pub="2025-07-27")
+    (ev,) = [e for e in ex.events if e.type == "THREATEN"]
+    assert "Hypothetical" not in ev.contexts and ev.condition == "bila konflik terus berlanjut"
+    # "kecuali" after the act excepts someone from it
+    ex = extraction_of(tmp_path, "Malaysia mendukung semua negara anggota kecuali Israel.", pub="2025-07-27")
+    assert all(e.condition is None and "Hypothetical" not in e.contexts for e in ex.events)
