@@ -267,6 +267,7 @@ class Extractor:
         self.oblique = c.words("clause", "oblique")
         self.light_verbs = c.words("clause", "light_verbs")
         self.participation = c.words("clause", "participation")
+        self.accompany = c.words("clause", "accompany")
         self.organised_by = c.words("clause", "organised_by")
         self.people_of = c.words("clause", "people_of")
         self.origin = c.words("clause", "origin")
@@ -302,6 +303,8 @@ class Extractor:
         self.both_countries = [tuple(x.split()) for x in c.words("coref", "both_countries")]
         self.coref_heads = {p[0] for p in self.both_leaders + self.both_countries}
         self.past = c.words("context", "past")
+        self.desire = c.words("context", "desire")
+        self.performative = c.words("context", "performative")
         self.facilities = _facilities()
         self.report_words = c.words("speech", "report_words")
         self.said_before = [tuple(x.split()) for x in c.words("speech", "said_before")]
@@ -944,7 +947,12 @@ class Extractor:
             possessor: list[str] = []
             if light is not None:
                 possessor, _ = self._noun_actors(s, mt.j, limit, modifiers=False)
-            if possessor:
+            if possessor and trig.mode == "multilateral" and sources and all(
+                    p.startswith("organization/") for p in possessor):
+                # "Prabowo menghadiri KTT BRICS": the one who attends, at the bloc's summit
+                targets = [p for p in possessor if p not in sources]
+                after = mt.j
+            elif possessor:
                 sources = possessor
                 targets = self._after_word(s, mt.j, limit, ("terhadap", "kepada", "untuk", "bagi", "atas"))
                 after = mt.j
@@ -995,7 +1003,9 @@ class Extractor:
             with_ = self._after_word(s, mt.j, limit, ("dengan", "bersama"))
             participants += self._after_word(s, mt.j, limit, ("kerangka", "naungan"))
             # "kritik keras dari Israel", "dukungan dari Rusia": who criticises, supports
-            by = self._after_word(s, mt.j, limit, ("oleh", "dari") if trig.type in FROM_SOURCE else ("oleh",))
+            # "menerima panggilan telepon dari Trump": who made the call
+            by = self._after_word(s, mt.j, limit, ("oleh", "dari") if trig.type in FROM_SOURCE or trig.mode == "phone"
+                                  else ("oleh",))
             # "serangan yang dilakukan pasukan gabungan AS dan Israel"
             if not by and mt.j < len(W) and W[mt.j].lower == "yang":
                 by = self._after_word(s, mt.j + 1, limit, ("dilakukan", "dilancarkan"), reach=4)
@@ -1016,6 +1026,13 @@ class Extractor:
                 # "… pertemuan saya dengan Presiden Putin hari ini …," kata Prabowo: the
                 # speaker's meeting ("kesepakatan kami" is what they have, not what they do)
                 participants = [owner]
+            elif trig.type == "CONSULT" and (led := self._accompanied(s, mt)) and (
+                    not participants or trig.mode == "multilateral"
+                    and all(p.startswith("organization/") for p in participants)):
+                if participants:  # "mendampingi Presiden Prabowo dalam KTT BRICS": at the bloc's summit
+                    sources, targets, participants = led, participants, []
+                else:
+                    participants = led
             elif not participants and self._owned(s, mt):
                 # "Xi menutup kunjungan tiga harinya di Korea Selatan": the owner of the
                 # noun ("-nya") is the subject of its clause
@@ -1199,10 +1216,10 @@ class Extractor:
         # a noun after "mengenai/tentang" is talked about, not planned: no context from the clause
         about = voice == "noun" and light is None and any(w.lower in self.about for w in W[max(0, mt.i - 2) : mt.i])
         if not about:
-            ev.contexts += self._time_contexts(before)
-            if left >= 2 and W[left - 1].lower in PURPOSE:
-                # "mengumumkan rencana untuk menggandakan tarif": planned, as its plan
-                ev.contexts += self._time_contexts([W[left - 2].lower])
+            wanted = before + ([W[left - 2].lower] if left >= 2 and W[left - 1].lower in PURPOSE else [])
+            ev.contexts += self._time_contexts(wanted)  # "mengumumkan rencana untuk menggandakan tarif"
+            if any(b in self.desire for b in wanted) and W[light if light is not None else mt.i].lower not in self.performative:
+                ev.contexts.append("Future")  # "berminat untuk bekerja sama", not "ingin mengucapkan terima kasih"
             if voice == "noun" and any(b in self.irrealis for b in before[-4:]):
                 ev.contexts.append("Hypothetical")  # "menawarkan pertemuan", "berharap … perundingan"
             if voice == "noun" and "Planned" not in ev.contexts:
@@ -1747,6 +1764,24 @@ class Extractor:
         # "Langkah ini …": the actor of the act told before, else the subject before
         named = self._event_anaphor(ex, s, 0, by) or list(state.last_subject)
         return [x for x in named if x not in by]
+
+    def _accompanied(self, s: Sentence, mt: Match) -> list[str]:
+        """ "mendampingi Presiden Prabowo Subianto dalam kunjungan kenegaraan ke Singapura",
+        "… dalam KTT BRICS": the one accompanied takes part, not who goes with him."""
+        W = s.words
+        k = mt.i - 1
+        while k >= 0 and W[k].lower in self.noun_modifiers | {"rangkaian", "acara"}:
+            k -= 1
+        if k < 2 or W[k].lower not in ("dalam", "pada", "saat", "ketika", "di", "ke"):
+            return []
+        for a in range(k - 1, max(-1, k - 8), -1):
+            if W[a].lower in self.accompany:
+                led = [self._key(m) for m in self._mentions_between(s, W[a + 1].start, W[k - 1].end)
+                       if m.kind in ACTOR_KINDS]
+                return _uniq(led)
+            if W[a].text in {",", ";"}:
+                return []
+        return []
 
     def _owned(self, s: Sentence, mt: Match) -> bool:
         """The noun trigger carries "-nya", or a word of its own noun phrase right after it

@@ -1520,3 +1520,46 @@ def test_a_condition_after_the_act_makes_it_hypothetical_but_a_threat_is_made(tm
     # "kecuali" after the act excepts someone from it
     ex = extraction_of(tmp_path, "Malaysia mendukung semua negara anggota kecuali Israel.", pub="2025-07-27")
     assert all(e.condition is None and "Hypothetical" not in e.contexts for e in ex.events)
+
+
+def test_a_call_received_from_someone_is_his_call(tmp_path):
+    for text in ("Prabowo menerima panggilan telepon dari Presiden AS Donald Trump pada Senin (7/7/2025).",
+                 "Prabowo mendapat telepon dari Presiden AS Donald Trump pada Senin (7/7/2025)."):
+        evs = events_of(tmp_path, text, pub="2025-07-08")
+        (call,) = find(evs, "CONSULT", source=["Q22686"], target=[PRABOWO])
+        assert call["mode"] == "phone" and call["date"] == date(2025, 7, 7)
+    # a telephone number is no call; "melalui telepon" is the means of the talk told before it
+    assert not events_of(tmp_path, "Nomor telepon KBRI Tokyo dapat dihubungi warga.", pub="2025-07-08")
+    evs = events_of(tmp_path, "Trump melakukan percakapan panjang melalui telepon dengan Presiden China "
+                    "Xi Jinping.", pub="2025-07-08")
+    assert find(evs, "CONSULT", source=["Q22686"], target=["Q15031"])
+
+
+def test_wanting_to_do_it_is_future_but_wanting_to_thank_thanks(tmp_path):
+    ex = extraction_of(tmp_path, "Rusia berminat untuk bekerja sama dengan Indonesia di bidang nuklir.",
+                       pub="2025-06-19")
+    (ev,) = [e for e in ex.events if e.type == "COOPERATE"]
+    assert "Future" in ev.contexts
+    ex = extraction_of(tmp_path, "\"Saya ingin mengucapkan terima kasih kepada Presiden Prabowo,\" kata "
+                       "Ursula von der Leyen.", pub="2025-07-13")
+    (ev,) = [e for e in ex.events if e.type == "SUPPORT"]
+    assert "Future" not in ev.contexts
+
+
+def test_who_is_accompanied_makes_the_visit_and_attends_the_summit(tmp_path):
+    evs = events_of(tmp_path, "Mentan Amran Sulaiman mendampingi Presiden Prabowo Subianto dalam kunjungan "
+                    "kenegaraan ke Singapura, yang dimulai Minggu (15/6/2025).", pub="2025-06-16")
+    (visit,) = find(evs, "CONSULT", source=[PRABOWO], target=["Q334"])
+    assert visit["mode"] == "visit" and visit["date"] == date(2025, 6, 15)
+    for text in ("Airlangga sebelumnya mendampingi Presiden Prabowo Subianto dalam Konferensi Tingkat Tinggi "
+                 "(KTT) BRICS di Rio de Janeiro, Brasil.",
+                 "Prabowo menghadiri Konferensi Tingkat Tinggi (KTT) BRICS di Rio de Janeiro, Brasil."):
+        evs = events_of(tmp_path, text, pub="2025-07-08")
+        (summit,) = find(evs, "CONSULT", source=[PRABOWO], target=["brics"])
+        assert summit["mode"] == "multilateral"
+
+
+def test_asking_forgiveness_is_an_apology_not_a_request(tmp_path):
+    evs = events_of(tmp_path, "\"Saya ingin memohon maaf sebesar-besarnya kepada Rusia,\" kata Gibran.",
+                    pub="2025-07-26")
+    assert [e["type"] for e in evs] == ["CONCEDE"] and "Future" not in evs[0]["contexts"]
