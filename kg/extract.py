@@ -268,6 +268,7 @@ class Extractor:
         self.light_verbs = c.words("clause", "light_verbs")
         self.participation = c.words("clause", "participation")
         self.accompany = c.words("clause", "accompany")
+        self.origin_heads = c.words("clause", "origin_heads")
         self.organised_by = c.words("clause", "organised_by")
         self.people_of = c.words("clause", "people_of")
         self.origin = c.words("clause", "origin")
@@ -674,13 +675,14 @@ class Extractor:
                     and mt.i - prev.j <= 3
                     and self._joined_only_by(W[prev.j : mt.i], PURPOSE)):
                 continue  # "menolak gagasan untuk memberlakukan embargo": what is refused
-            if (prev is not None and prev.trigger.type == "REQUEST" and prev.voice != "noun"
+            if (prev is not None and prev.trigger.type == "REQUEST" and prev.voice not in ("noun", "passive")
                     and any(w.lower in ASKED_FOR for w in W[prev.j : mt.i])
                     and self._joined_only_by(W[prev.j : mt.i], ASKED_FOR)
                     and not (mt.voice == "active" and W[mt.i - 1].lower in {"dan", "serta"}
                              and mt.trigger.type in SPEECH_ACTS)):
                 continue  # "menyerukan agar proses negosiasi … dimulai": what is asked for, but
-                # "menyerukan agar konflik diakhiri dan mendesak Israel …" urges again
+                # "menyerukan agar konflik diakhiri dan mendesak Israel …" urges again, and
+                # "Prabowo diundang untuk menghadiri KTT G7" is Prabowo's attendance, to come
             matches.append(mt)
         cond = self._condition_spans(s)
         sentence_events: list[Event] = []
@@ -999,7 +1001,7 @@ class Extractor:
             sources = self._subject(s, mt.i, state)
             targets, after = self._object(s, mt.j, limit, prepositions=("dengan", "kepada", "terhadap", "bersama"))
         else:  # noun without a light verb: possessor, "antara X dan Y", "dengan X", "oleh X"
-            participants, after = self._noun_actors(s, mt.j, limit)
+            participants, after = self._noun_actors(s, mt.j, limit, objects=trig.object_any)
             with_ = self._after_word(s, mt.j, limit, ("dengan", "bersama"))
             participants += self._after_word(s, mt.j, limit, ("kerangka", "naungan"))
             # "kritik keras dari Israel", "dukungan dari Rusia": who criticises, supports
@@ -1216,8 +1218,10 @@ class Extractor:
         # a noun after "mengenai/tentang" is talked about, not planned: no context from the clause
         about = voice == "noun" and light is None and any(w.lower in self.about for w in W[max(0, mt.i - 2) : mt.i])
         if not about:
-            wanted = before + ([W[left - 2].lower] if left >= 2 and W[left - 1].lower in PURPOSE else [])
+            purpose = left >= 2 and W[left - 1].lower in PURPOSE
+            wanted = before + ([W[left - 2].lower] if purpose else [])
             ev.contexts += self._time_contexts(wanted)  # "mengumumkan rencana untuk menggandakan tarif"
+            wanted += [w.lower for w in W[max(0, left - 4) : left - 1]] if purpose else []  # "undangan resmi untuk"
             if any(b in self.desire for b in wanted) and W[light if light is not None else mt.i].lower not in self.performative:
                 ev.contexts.append("Future")  # "berminat untuk bekerja sama", not "ingin mengucapkan terima kasih"
             if voice == "noun" and any(b in self.irrealis for b in before[-4:]):
@@ -1665,7 +1669,8 @@ class Extractor:
             if prev == "di" and any(w.lower in {"kepada", "bagi"} for w in W[j:idx]):
                 continue  # "imbauan kepada WNI di Jepang": where the addressees are (but
                 # "rudal ke sejumlah kota di Israel" hits Israel)
-            governed = any(w.lower in prepositions for w in W[j:idx])
+            governed = any(w.lower in prepositions for w in W[j:idx]) or (
+                prev == "asal" and idx >= 2 and W[idx - 2].lower in self.origin_heads)
             if not self._is_oblique(s, m) or prev in prepositions or governed:
                 # a list "Jepang, Kanada, dan Thailand" runs over its commas
                 list_end = W[limit - 1].end if 0 < limit <= len(W) else s.end
@@ -1812,8 +1817,10 @@ class Extractor:
                      and w.lower not in self.report_words), None)
         return self._subject(s, verb if verb is not None else mt.i, state)
 
-    def _noun_actors(self, s: Sentence, j: int, limit: int, modifiers: bool = True) -> tuple[list[str], int]:
-        """Actors that a noun trigger takes: 'pertemuan Dewan Rusia-NATO', 'antara X dan Y'."""
+    def _noun_actors(self, s: Sentence, j: int, limit: int, modifiers: bool = True,
+                     objects: frozenset[str] = frozenset()) -> tuple[list[str], int]:
+        """Actors that a noun trigger takes: 'pertemuan Dewan Rusia-NATO', 'antara X dan Y';
+        past its ``objects``: 'penandatanganan perjanjian damai antara Thailand dan Kamboja'."""
         W = s.words
         starts = {m.start_char for m in s.mentions}
         # a person's title starts a side: "kunjungan Perdana Menteri RRT Li Qiang" is not a
@@ -1823,6 +1830,7 @@ class Extractor:
         k = j
         while modifiers and k < limit and W[k].start not in titles and (
             W[k].lower in self.noun_modifiers or _is_date_word(W[k]) or W[k].text in {"-"}
+            or (W[k].lower in objects and k - j < 2)
             # "KTT ke-47 ASEAN", which the tokenizer may split: "ke", "-", "47"
             or _ordinal_at(W, k) or (W[k].text.isdigit() and k > j and W[k - 1].text in {"-", "ke"})
             # words of the event's own name: "pertemuan Komisi Bersama Rusia-Indonesia"
@@ -1990,7 +1998,7 @@ class Extractor:
         left = max(self._clause_left(s, i), i - 6)
         if ex is not None:
             for k in list(range(j, min(limit, len(W)))) + list(range(i - 1, left - 1, -1)):
-                if W[k].lower in {"di", "ke"}:
+                if W[k].lower in {"di", "ke"} and not (k < i and _inside_noun_phrase(W, k, i)):
                     # "di Kantor Pusat Uni Eropa Berlaymont Building"
                     for f in range(k + 1, min(k + 7, limit if k >= j else len(W), len(W))):
                         if self._is_boundary(W[f]):
@@ -2014,6 +2022,8 @@ class Extractor:
                 stop = W[end - 1].end
                 for m in s.mentions:
                     if W[k + 1].start <= m.start_char < stop and m.kind in PLACE_KINDS:
+                        if k < i and _inside_noun_phrase(W, k, i):
+                            break
                         return self._key(m)
         return None
 
@@ -2752,6 +2762,12 @@ def _country_entity(ex: Extraction, city: str) -> str | None:
 # positions whose holder, welcoming a guest, is the one the guest visits
 LEADER_POSITIONS = ("President of", "Prime Minister of", "Monarch of", "Chancellor of", "Pope",
                     "President of the European Commission")
+
+
+def _inside_noun_phrase(W: list[Word], k: int, i: int) -> bool:
+    """ "Orang nomor satu di Gedung Putih itu dijadwalkan menyaksikan …": the place before the
+    trigger at ``i`` is closed by a demonstrative, so it tells whose, not where."""
+    return any(W[x].lower in {"itu", "tersebut", "ini"} for x in range(k + 2, min(i, k + 7)))
 
 
 def _person_next(s: Sentence, k: int, reach: int = 5) -> bool:

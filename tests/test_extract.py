@@ -1563,3 +1563,37 @@ def test_asking_forgiveness_is_an_apology_not_a_request(tmp_path):
     evs = events_of(tmp_path, "\"Saya ingin memohon maaf sebesar-besarnya kepada Rusia,\" kata Gibran.",
                     pub="2025-07-26")
     assert [e["type"] for e in evs] == ["CONCEDE"] and "Future" not in evs[0]["contexts"]
+
+
+def test_an_invitation_to_attend_is_attendance_to_come(tmp_path):
+    G7 = "Q1764511"
+    for text in ("Presiden Prabowo Subianto mendapatkan undangan resmi untuk menghadiri Konferensi Tingkat "
+                 "Tinggi (KTT) G7 tahun 2025 di Kanada.",
+                 "Prabowo diundang untuk menghadiri KTT G7 di Kanada."):
+        evs = events_of(tmp_path, text, pub="2025-06-05")
+        (summit,) = find(evs, "CONSULT", source=[PRABOWO], target=[G7])
+        assert "Future" in summit["contexts"]
+
+
+def test_a_signing_or_a_ceasefire_between_two_states_is_their_agreement(tmp_path):
+    THAILAND, CAMBODIA = "Q869", "Q424"
+    evs = events_of(tmp_path, "Orang nomor satu di Gedung Putih itu dijadwalkan menyaksikan penandatanganan "
+                    "perjanjian damai antara Thailand dan Kamboja.", pub="2025-10-20")
+    (deal,) = find(evs, "AGREE", source=[THAILAND, CAMBODIA])
+    # the White House tells whose the eyes are, not where the signing is
+    assert "Planned" in deal["contexts"] and deal["place"] is None
+    evs = events_of(tmp_path, "Gencatan senjata antara Thailand dan Kamboja mulai berlaku pada 29 Juli.",
+                    pub="2025-10-20")
+    (truce,) = find(evs, "AGREE", source=[THAILAND, CAMBODIA])
+    assert truce["date"] == date(2025, 7, 29)
+    # a ceasefire called for is asked, not agreed
+    evs = events_of(tmp_path, "Paus Leo XIV menyerukan gencatan senjata di Gaza.", pub="2025-10-20")
+    assert not find(evs, "AGREE") and find(evs, "REQUEST")
+
+
+def test_people_of_a_country_taken_by_an_act_make_it_the_target(tmp_path):
+    evs = events_of(tmp_path, "Pemerintahan Trump mencabut visa sejumlah mahasiswa asal China.", pub="2025-06-09")
+    assert find(evs, "SANCTION", source=["Q30"], target=["Q148"])
+    # a place of origin after anything else stays a place: no one is targeted
+    evs = events_of(tmp_path, "AS mencabut visa yang diterbitkan di kantor asal China.", pub="2025-06-09")
+    assert not find(evs, "SANCTION", target=["Q148"])
