@@ -102,6 +102,7 @@ class Trigger:
     needs_target: bool = False  # only towards someone ("keprihatinan atas serangan Israel")
     object_reach: int = 4  # how many words after the form object_any looks
     person_next: bool = False  # only with a person named next, titles between ("menerima PM Anwar")
+    needs_object: bool = False  # the event needs a target or a topic ("menolak" what?)
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,7 @@ class Patterns:
                     needs_target=bool(t.get("needs_target", False)),
                     object_reach=int(t.get("object_reach", 4)),
                     person_next=bool(t.get("person_next", False)),
+                    needs_object=bool(t.get("needs_object", False)),
                 )
                 triggers.setdefault(words[0], []).append(trig)
         for lst in triggers.values():
@@ -372,6 +374,9 @@ class Extractor:
         # named participants keeps them
         ex.events = [ev for ev in ex.events if (ev.sources or ev.participants)
                      and not (ev.mode == "visit" and not ev.targets and not ev.place)]
+        # "ia menolak cara pandang antroposentris": a refusal of nothing we can name is no event
+        ex.events = [ev for ev in ex.events if ev.targets or ev.topics or not getattr(
+            getattr(ev, "_trigger", None), "needs_object", False)]
         for ev in ex.events:
             during = getattr(ev, "_during", None)
             if ev.date is None and during is not None and during.date is not None:

@@ -1597,3 +1597,9 @@ def test_people_of_a_country_taken_by_an_act_make_it_the_target(tmp_path):
     # a place of origin after anything else stays a place: no one is targeted
     evs = events_of(tmp_path, "AS mencabut visa yang diterbitkan di kantor asal China.", pub="2025-06-09")
     assert not find(evs, "SANCTION", target=["Q148"])
+
+
+def test_a_refusal_of_nothing_named_is_no_event(tmp_path):
+    evs = events_of(tmp_path, "Indonesia menolak usulan Israel dalam acara itu. Presiden Prabowo "
+                    "menolak cara pandang antroposentris.", pub="2025-06-09")
+    assert [(e["source"], e["target"]) for e in evs if e["type"] == "REJECT"] == [({INDONESIA}, {ISRAEL})]
