@@ -983,9 +983,11 @@ class Extractor:
                     k = mt.j
                     while k < len(W) and W[k].lower in self.manner:
                         k += 1
-                    if first is not None and _word_index_at(W, first) - k > 1 and not (
-                            k < len(W) and W[k].lower.startswith("me") and _looks_verb(W[k].lower)):
-                        targets = []
+                    at = _word_index_at(W, first) if first is not None else None
+                    if at is not None and at - k > 1 and not (
+                            k < len(W) and W[k].lower.startswith("me") and _looks_verb(W[k].lower)) and not (
+                            at - k <= 4 and W[at - 1].lower in ("dari", "oleh")):
+                        targets = []  # but "menolak tawaran dialog dari Korea Selatan" refuses Seoul
                 if mt.j - mt.i >= 2 and W[mt.i].lower in self.light_verbs and targets:
                     # "menegaskan dukungan Singapura terhadap hak rakyat Palestina": the name
                     # after the noun is whose support it is; the target follows "terhadap"

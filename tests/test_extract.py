@@ -1603,3 +1603,13 @@ def test_a_refusal_of_nothing_named_is_no_event(tmp_path):
     evs = events_of(tmp_path, "Indonesia menolak usulan Israel dalam acara itu. Presiden Prabowo "
                     "menolak cara pandang antroposentris.", pub="2025-06-09")
     assert [(e["source"], e["target"]) for e in evs if e["type"] == "REJECT"] == [({INDONESIA}, {ISRAEL})]
+
+
+def test_what_is_refused_is_kept_as_its_topic(tmp_path):
+    ex = extraction_of(tmp_path, "Jerman menolak keras segala bentuk pengusiran paksa terhadap warga Palestina.",
+                       pub="2025-05-26")
+    (ev,) = [e for e in ex.events if e.type == "REJECT"]
+    assert ev.topics == ["topic/forced-displacement"] and not ev.targets
+    # an offer refused is refused to the one who made it
+    evs = events_of(tmp_path, "Korea Utara menolak tawaran dialog dari Korea Selatan.", pub="2025-11-06")
+    assert find(evs, "REJECT", source=["Q423"], target=["Q884"])
