@@ -1613,3 +1613,9 @@ def test_what_is_refused_is_kept_as_its_topic(tmp_path):
     # an offer refused is refused to the one who made it
     evs = events_of(tmp_path, "Korea Utara menolak tawaran dialog dari Korea Selatan.", pub="2025-11-06")
     assert find(evs, "REJECT", source=["Q423"], target=["Q884"])
+
+
+def test_a_price_at_home_is_no_tariff_on_anyone(tmp_path):
+    evs = events_of(tmp_path, "Pramono berencana menaikkan tarif parkir dan menerapkan skema ERP. Trump "
+                    "menaikkan tarif impor terhadap China.", pub="2025-06-01")
+    assert [(e["type"], e["source"]) for e in evs] == [("SANCTION", {"Q22686"})]
