@@ -306,6 +306,8 @@ class Extractor:
         self.both_countries = [tuple(x.split()) for x in c.words("coref", "both_countries")]
         self.coref_heads = {p[0] for p in self.both_leaders + self.both_countries}
         self.past = c.words("context", "past")
+        self.denial_before = [tuple(x.split()) for x in c.words("context", "denial_before")]
+        self.denial_after = [tuple(x.split()) for x in c.words("context", "denial_after")]
         self.desire = c.words("context", "desire")
         self.performative = c.words("context", "performative")
         self.facilities = _facilities()
@@ -676,10 +678,17 @@ class Extractor:
                     and 0 < mt.i - prev.j <= 3 and W[prev.j].lower == "untuk"
                     and self._joined_only_by(W[prev.j : mt.i], {"untuk"})):
                 continue  # "sepakat untuk terus bekerja sama": what is agreed, not another act
+            if (prev is not None and prev.trigger.type == "REJECT" and W[prev.i].lower in DENY_VERBS
+                    and mt.trigger.type != "REJECT" and mt.voice != "noun" and mt.i - prev.j <= 2
+                    and all(w.lower in {"telah", "pernah", "sudah", "ikut", "turut"} for w in W[prev.j : mt.i])):
+                matches[-1] = mt  # "Iran membantah telah menyerang kapal …": the act, denied (Negated)
+                continue
             if (prev is not None and prev.trigger.type == "REJECT" and prev.voice != "noun"
                     and mt.i - prev.j <= 3
-                    and self._joined_only_by(W[prev.j : mt.i], PURPOSE)):
-                continue  # "menolak gagasan untuk memberlakukan embargo": what is refused
+                    and self._joined_only_by(W[prev.j : mt.i], PURPOSE)
+                    and not (mt.voice == "active" and W[mt.i - 1].lower in {"dan", "serta"})):
+                continue  # "menolak gagasan untuk memberlakukan embargo": what is refused ("membantah
+                # tuduhan itu dan mengecam AS" criticises as well)
             if (prev is not None and prev.trigger.type == "REQUEST" and prev.voice not in ("noun", "passive")
                     and any(w.lower in ASKED_FOR for w in W[prev.j : mt.i])
                     and self._joined_only_by(W[prev.j : mt.i], ASKED_FOR)
@@ -1246,6 +1255,10 @@ class Extractor:
             ev.contexts.append("Negated")
         if any(b in self.hypothetical for b in near):
             ev.contexts.append("Hypothetical")
+        if trig.type != "REJECT" and self._denied(s, head, mt.j) and not (
+                voice == "noun" and any(W[k].lower in DENY_VERBS for k in range(max(0, head - 3), head))):
+            # ("membantah tuduhan AS": the accusation was made; what it says is denied)
+            ev.contexts = _uniq(ev.contexts + ["Negated"])
         for c0, c1 in self._condition_spans(s):
             k0 = _word_index_at(W, c0)
             if c1 <= W[head].start and (k0 == 0 or self._is_boundary(W[k0 - 1])) and not any(
@@ -1260,6 +1273,20 @@ class Extractor:
                 self._conditional(ev, s.text[c0:c1])
         ev.confidence = max(0.05, min(0.99, round(ev.confidence, 2)))
         return ev
+
+    def _denied(self, s: Sentence, head: int, j: int) -> bool:
+        """The act is denied: "tidak benar ada rencana blacklist", "Iran membantah telah menyerang
+        …" (at most 12 words before it, no "namun" between), "Kabar bahwa X bertemu Y adalah hoaks"."""
+        W = s.words
+        a = head
+        while a > 0 and head - a < 12 and W[a - 1].lower not in CONTRAST | {"dan", "serta"} \
+                and W[a - 1].text not in {";", ":"}:
+            a -= 1  # "membantah tuduhan itu dan mengancam …": the threat is made
+        b = j
+        while b < len(W) and W[b].lower not in self.complementizer and W[b].text not in {";", ":"}:
+            b += 1  # "… agar publik tak berpikiran yang tidak benar" judges no act
+        return (_phrase_in([w.lower for w in W[a:head]], self.denial_before) is not None
+                or _phrase_in([w.lower for w in W[j:b]], self.denial_after) is not None)
 
     @staticmethod
     def _conditional(ev: Event, condition: str) -> None:
@@ -2620,6 +2647,8 @@ def _entity_key_for(ex: Extraction, ref: str | None) -> str | None:
 UNDIRECTED = {"CONSULT", "AGREE", "COOPERATE"}
 CONDITIONS_CONTENT = {"THREATEN", "REQUEST"}  # types whose condition is on what is threatened or asked
 JUDGEMENTS = {"ACCUSE", "REJECT"}  # types whose target can be the author of an act judged
+DENY_VERBS = {"membantah", "menampik", "menyangkal"}  # "membantah telah menyerang": a denial of one's own act
+CONTRAST = {"namun", "tetapi", "tapi", "sedangkan", "sementara", "melainkan"}  # a denial does not cross these
 # acts a threat can name right after its verb ("mengancam menaikkan tarif", "mengancam akan menyerang")
 THREATENED_ACTS = {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE"}
 # accusing of an act (not condemning one): "menuduh", "dituding", "tuduhan"

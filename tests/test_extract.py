@@ -1619,3 +1619,26 @@ def test_a_price_at_home_is_no_tariff_on_anyone(tmp_path):
     evs = events_of(tmp_path, "Pramono berencana menaikkan tarif parkir dan menerapkan skema ERP. Trump "
                     "menaikkan tarif impor terhadap China.", pub="2025-06-01")
     assert [(e["type"], e["source"]) for e in evs] == [("SANCTION", {"Q22686"})]
+
+
+def test_a_denied_act_is_negated(tmp_path):
+    for text, type_ in (
+            ("Kami sudah cek, tidak benar ada rencana Jepang memberlakukan sanksi terhadap Indonesia.", "SANCTION"),
+            ("Kabar bahwa Prabowo bertemu Netanyahu adalah hoaks.", "CONSULT"),
+            ("Iran membantah telah menyerang kapal tanker Inggris.", "ASSAULT")):
+        evs = events_of(tmp_path, text, pub="2025-06-01")
+        (ev,) = find(evs, type_)
+        assert "Negated" in ev["contexts"], text
+    # denying an accusation rejects the accuser; a contrast ends the denial
+    evs = events_of(tmp_path, "China membantah tuduhan AS, namun AS tetap menjatuhkan sanksi terhadap China.",
+                    pub="2025-06-01")
+    assert find(evs, "REJECT", source=["Q148"], target=["Q30"])
+    (sanction,) = find(evs, "SANCTION", source=["Q30"], target=["Q148"])
+    assert "Negated" not in sanction["contexts"] and not find(evs, "ACCUSE")
+    # what a purpose clause calls untrue judges no act; a coordinated verb is out of the denial
+    ex = extraction_of(tmp_path, "Puan meminta agar Kemlu menjelaskan kebijakan itu kepada Malaysia agar publik "
+                       "tak berpikiran yang tidak benar.", pub="2025-06-01")
+    assert ex.events and all("Negated" not in e.contexts for e in ex.events)
+    evs = events_of(tmp_path, "Beijing membantah tuduhan itu dan mengecam Amerika Serikat.", pub="2025-06-01")
+    (criticism,) = find(evs, "ACCUSE", source=["Q148"], target=["Q30"])
+    assert "Negated" not in criticism["contexts"]
