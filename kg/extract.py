@@ -2839,7 +2839,12 @@ def _welcomes(ex: Extraction) -> None:
         visit = next((v for v in ex.events if v is not ev and v.type == "CONSULT" and v.mode == "visit"
                       and set(v.sources) == set(ev.targets)), None)
         if visit is None:
-            ev.sources, ev.targets, ev.mode = list(ev.targets), list(ev.sources), "visit"
+            hosts = list(ev.sources)
+            ev.sources, ev.targets, ev.mode = list(ev.targets), hosts, "visit"
+            if ev.place is None and len(hosts) == 1:
+                # "Lee juga menjamu Presiden Trump dalam kunjungan kenegaraan": a host receives at home
+                ent = ex.entities.get(hosts[0])
+                ev.place = hosts[0] if ent is not None and ent.kind == "country" else _country_key(ex, hosts[0])
             out.append(ev)
             continue
         leaders = [h for h in ev.sources if _is_leader(ex, h)]

@@ -1642,3 +1642,10 @@ def test_a_denied_act_is_negated(tmp_path):
     evs = events_of(tmp_path, "Beijing membantah tuduhan itu dan mengecam Amerika Serikat.", pub="2025-06-01")
     (criticism,) = find(evs, "ACCUSE", source=["Q148"], target=["Q30"])
     assert "Negated" not in criticism["contexts"]
+
+
+def test_a_host_receives_at_home(tmp_path):
+    evs = events_of(tmp_path, "Presiden Korea Selatan Lee Jae Myung membuka KTT APEC. Sebelumnya, Lee juga "
+                    "menjamu Presiden Trump dalam kunjungan kenegaraan singkat.", pub="2025-11-01")
+    (visit,) = find(evs, "CONSULT", source=["Q22686"], target=["Q12612463"])
+    assert visit["mode"] == "visit" and visit["place"] == "Q884"
