@@ -678,6 +678,11 @@ class Extractor:
                     and 0 < mt.i - prev.j <= 3 and W[prev.j].lower == "untuk"
                     and self._joined_only_by(W[prev.j : mt.i], {"untuk"})):
                 continue  # "sepakat untuk terus bekerja sama": what is agreed, not another act
+            if (prev is not None and prev.trigger.type == "ACCUSE" and prev.voice == "active"
+                    and mt.voice == "active" and 0 < mt.i - prev.j <= 4
+                    and all(any(m.start_char <= w.start < m.end_char for m in s.mentions if m.kind in ACTOR_KINDS)
+                            for w in W[prev.j : mt.i])):
+                continue  # "Putin menuduh NATO menyerang Rusia": what NATO is accused of, not an act told
             if (prev is not None and prev.trigger.type == "REJECT" and W[prev.i].lower in DENY_VERBS
                     and mt.trigger.type != "REJECT" and mt.voice != "noun" and mt.i - prev.j <= 2
                     and all(w.lower in {"telah", "pernah", "sudah", "ikut", "turut"} for w in W[prev.j : mt.i])):

@@ -1649,3 +1649,19 @@ def test_a_host_receives_at_home(tmp_path):
                     "menjamu Presiden Trump dalam kunjungan kenegaraan singkat.", pub="2025-11-01")
     (visit,) = find(evs, "CONSULT", source=["Q22686"], target=["Q12612463"])
     assert visit["mode"] == "visit" and visit["place"] == "Q884"
+
+
+def test_an_attack_threatened_is_not_an_invasion(tmp_path):
+    ex = extraction_of(tmp_path, "Presiden AS Donald Trump mengancam akan menyerang Iran lebih kuat jika tidak "
+                       "mau menyerah.", pub="2025-06-20")
+    (threat,) = [e for e in ex.events if e.type == "THREATEN"]
+    assert "topic/invasion" not in threat.topics
+    ex = extraction_of(tmp_path, "Biden memperingatkan Rusia akan menghadapi sanksi berat jika menginvasi Ukraina.",
+                       pub="2021-12-31")
+    (warning,) = [e for e in ex.events if e.type == "THREATEN"]
+    assert warning.topics == ["topic/sanctions"]
+
+
+def test_what_someone_is_accused_of_is_no_act_told(tmp_path):
+    evs = events_of(tmp_path, "Putin menuduh NATO menyerang Rusia.", pub="2025-06-20")
+    assert [(e["type"], e["source"], e["target"]) for e in evs] == [("ACCUSE", {"Q7747"}, {"Q7184"})]
