@@ -710,9 +710,11 @@ class Extractor:
         for n, mt in enumerate(matches):
             w0 = W[mt.i]
             if s.tail_start is not None and w0.start >= s.tail_start and not (
-                    mt.trigger.type == "CONSULT" and mt.voice == "noun"):
+                    mt.trigger.type == "CONSULT" and (mt.voice == "noun" or (
+                        mt.i > 0 and W[mt.i - 1].lower in OCCASION_OPENERS))):
                 continue  # the attribution ", kata X" is no event, but its occasion can be:
-                # ", kata Putin seusai pertemuan bilateral dengan Presiden Prabowo"
+                # ", kata Putin seusai pertemuan bilateral dengan Presiden Prabowo", "…, kata
+                # Putin usai bertemu Prabowo"
             if any(a <= w0.start < b for a, b in cond):
                 continue  # inside "jika …": part of another event's condition
             limit = matches[n + 1].i if n + 1 < len(matches) else len(W)
@@ -2652,6 +2654,7 @@ def _entity_key_for(ex: Extraction, ref: str | None) -> str | None:
 UNDIRECTED = {"CONSULT", "AGREE", "COOPERATE"}
 CONDITIONS_CONTENT = {"THREATEN", "REQUEST"}  # types whose condition is on what is threatened or asked
 JUDGEMENTS = {"ACCUSE", "REJECT"}  # types whose target can be the author of an act judged
+OCCASION_OPENERS = {"usai", "seusai", "setelah", "sesudah", "selepas", "saat", "ketika", "sebelum"}  # ", kata X usai bertemu Y"
 DENY_VERBS = {"membantah", "menampik", "menyangkal"}  # "membantah telah menyerang": a denial of one's own act
 CONTRAST = {"namun", "tetapi", "tapi", "sedangkan", "sementara", "melainkan"}  # a denial does not cross these
 # acts a threat can name right after its verb ("mengancam menaikkan tarif", "mengancam akan menyerang")

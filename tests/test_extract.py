@@ -1665,3 +1665,13 @@ def test_an_attack_threatened_is_not_an_invasion(tmp_path):
 def test_what_someone_is_accused_of_is_no_act_told(tmp_path):
     evs = events_of(tmp_path, "Putin menuduh NATO menyerang Rusia.", pub="2025-06-20")
     assert [(e["type"], e["source"], e["target"]) for e in evs] == [("ACCUSE", {"Q7747"}, {"Q7184"})]
+
+
+def test_the_occasion_of_an_attribution_is_an_event(tmp_path):
+    evs = events_of(tmp_path, "\"Kami juga bekerja sama di bidang pelatihan staf,\" kata Putin usai bertemu Prabowo "
+                    "di St Petersburg, Kamis (19/6/2025).", pub="2025-06-20")
+    (meeting,) = find(evs, "CONSULT", source=["Q7747"], target=[PRABOWO])
+    assert meeting["place"] == "Q656" and meeting["date"] == date(2025, 6, 19)
+    # being met by reporters is no meeting
+    assert not find(events_of(tmp_path, "\"Kami siap,\" ujar Prabowo saat ditemui wartawan di Istana.",
+                              pub="2025-06-20"), "CONSULT")
