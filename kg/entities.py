@@ -651,8 +651,9 @@ class _Analysis:
         for m in gm:
             if _person_hits(m) and not any(h[0].kind != PERSON for h in m.hits):
                 continue
-            if self._national_team(m) or self._in_currency(m):
-                continue  # "Timnas U23 Indonesia akan bersua dengan Vietnam", "115 juta dollar AS"
+            if self._national_team(m) or self._in_currency(m) or self._in_company_name(m):
+                continue  # "Timnas U23 Indonesia akan bersua dengan Vietnam", "115 juta dollar AS",
+                # "Bank Indonesia", "Air India"
             mentions.append(self._place_mention(m))
         for p in persons:
             mentions.append(self._administration(self._person_mention(p)))
@@ -1227,6 +1228,20 @@ class _Analysis:
                 h[0].kind == "country" for h in named.hits)
         return False
 
+    def _in_company_name(self, m: _GazMatch) -> bool:
+        """A country's name as the last word of a company's or a central bank's: "Bank
+        Indonesia", "Bank Syariah Indonesia", "Air India", "Garuda Indonesia", "Bursa Efek
+        Indonesia" act for themselves, not for the state."""
+        if not any(h[0].kind == "country" for h in m.hits):
+            return False
+        doc = self.toks
+        for k in range(m.i - 1, max(-1, m.i - 4), -1):
+            if not (self.same_seg(k, m.i) and doc[k].text[:1].isupper() and doc[k].text.isalpha()):
+                return False
+            if doc[k].lower_ in COMPANY_HEADS:
+                return True
+        return False
+
     def _national_team(self, m: _GazMatch) -> bool:
         """A country named as a national sports team: "Timnas Indonesia", "Timnas U-23
         Indonesia", "timnas putri Jepang"."""
@@ -1398,6 +1413,9 @@ CURRENCY_WORDS = {"dollar", "dolar", "yuan", "yen", "euro", "won", "ringgit", "r
 INDONESIAN_MISSION = {"kbri", "kjri"}
 # a country after these is a national sports team, not the state ("Timnas U-23 Indonesia")
 NATIONAL_TEAM = {"timnas", "skuad"}
+# the first word of a company or bank whose name ends in a country's: "Bank Indonesia", "Air India"
+COMPANY_HEADS = {"bank", "air", "garuda", "telkom", "pos", "semen", "bursa", "kereta", "pupuk", "asuransi",
+                 "angkasa", "pelabuhan", "maskapai", "pertamina", "pegadaian"}
 TEAM_QUALIFIER = re.compile(r"u|-|\d+|u-?\d+|putri|putra|senior|junior|futsal|basket|voli")
 # before a capital: its own city or province acts, not the state ("Pemprov Jakarta juga telah
 # menyalurkan bantuan", "DPRD DKI Jakarta akan …")

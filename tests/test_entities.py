@@ -890,3 +890,12 @@ def test_a_bare_title_names_the_holder_only_capitalised(nlp):
     assert head.qid == "Q2107268"  # the President of Indonesia, in Indonesian news
     assert not [m for m in mentions(nlp, "Malaysia akan menjamu lebih dari 30 kepala negara.", on)
                 if m.kind == "person"]
+
+
+def test_a_company_named_after_its_country_is_not_the_country(nlp):
+    found = mentions(nlp, "Bank Indonesia menahan suku bunga. Air India membatalkan penerbangan. PT Bank "
+                          "Syariah Indonesia tumbuh, dan Garuda Indonesia mendukung penyelidikan. Pemerintah "
+                          "Indonesia menyambut Bank Dunia di Indonesia.", on=date(2025, 6, 1))
+    countries = [m.text for m in found if m.kind == "country"]
+    assert countries == ["Indonesia", "Indonesia"]  # the government's, and the place
+    assert [m.text for m in found if m.kind == "organization"] == ["Bank Dunia"]
