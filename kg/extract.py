@@ -37,7 +37,7 @@ from typing import Iterable, NamedTuple
 
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 
-from kg.dates import NUMBER_WORDS, resolve_dates, resolve_relative
+from kg.dates import NUMBER_WORDS, DateMention, resolve_dates, resolve_relative
 from kg.entities import LOCAL_BODIES, NATIONAL_TEAM, Mention, annotate, capitals, find_mentions, make_nlp
 from kg.model import Article, Entity, Event, Extraction, PositionHolding, Statement
 from kg.morph import derive, voice_of
@@ -306,7 +306,9 @@ class Extractor:
         self.both_countries = [tuple(x.split()) for x in c.words("coref", "both_countries")]
         self.coref_heads = {p[0] for p in self.both_leaders + self.both_countries}
         self.past = c.words("context", "past")
-        self.denial_before = [tuple(x.split()) for x in c.words("context", "denial_before")]
+        self.deny_verbs = c.words("context", "deny_verbs")
+        self.denial_before = [tuple(x.split()) for x in c.words("context", "denial_before")] + [
+            (v,) for v in self.deny_verbs]
         self.denial_after = [tuple(x.split()) for x in c.words("context", "denial_after")]
         self.desire = c.words("context", "desire")
         self.performative = c.words("context", "performative")
@@ -683,7 +685,7 @@ class Extractor:
                     and all(any(m.start_char <= w.start < m.end_char for m in s.mentions if m.kind in ACTOR_KINDS)
                             for w in W[prev.j : mt.i])):
                 continue  # "Putin menuduh NATO menyerang Rusia": what NATO is accused of, not an act told
-            if (prev is not None and prev.trigger.type == "REJECT" and W[prev.i].lower in DENY_VERBS
+            if (prev is not None and prev.trigger.type == "REJECT" and W[prev.i].lower in self.deny_verbs
                     and mt.trigger.type != "REJECT" and mt.voice != "noun" and mt.i - prev.j <= 2
                     and all(w.lower in {"telah", "pernah", "sudah", "ikut", "turut"} for w in W[prev.j : mt.i])):
                 matches[-1] = mt  # "Iran membantah telah menyerang kapal …": the act, denied (Negated)
@@ -711,7 +713,7 @@ class Extractor:
             w0 = W[mt.i]
             if s.tail_start is not None and w0.start >= s.tail_start and not (
                     mt.trigger.type == "CONSULT" and (mt.voice == "noun" or (
-                        mt.i > 0 and W[mt.i - 1].lower in OCCASION_OPENERS))):
+                        mt.i > 0 and W[mt.i - 1].lower in AFTER_WHEN | SIMULTANEOUS))):
                 continue  # the attribution ", kata X" is no event, but its occasion can be:
                 # ", kata Putin seusai pertemuan bilateral dengan Presiden Prabowo", "…, kata
                 # Putin usai bertemu Prabowo"
@@ -1263,7 +1265,7 @@ class Extractor:
         if any(b in self.hypothetical for b in near):
             ev.contexts.append("Hypothetical")
         if trig.type != "REJECT" and self._denied(s, head, mt.j) and not (
-                voice == "noun" and any(W[k].lower in DENY_VERBS for k in range(max(0, head - 3), head))):
+                voice == "noun" and any(W[k].lower in self.deny_verbs for k in range(max(0, head - 3), head))):
             # ("membantah tuduhan AS": the accusation was made; what it says is denied)
             ev.contexts = _uniq(ev.contexts + ["Negated"])
         for c0, c1 in self._condition_spans(s):
@@ -1822,9 +1824,7 @@ class Extractor:
             return []
         for a in range(k - 1, max(-1, k - 8), -1):
             if W[a].lower in self.accompany:
-                led = [self._key(m) for m in self._mentions_between(s, W[a + 1].start, W[k - 1].end)
-                       if m.kind in ACTOR_KINDS]
-                return _uniq(led)
+                return _uniq(self._key(m) for m in self._mentions_between(s, W[a + 1].start, W[k - 1].end))
             if W[a].text in {",", ";"}:
                 return []
         return []
@@ -2254,7 +2254,7 @@ class Extractor:
         """ "… Indonesia siap untuk mengakui Israel," ujar Prabowo. / Hal tersebut disampaikan
         Prabowo dalam joint statement …, Rabu (28/5/2025).": the day of the saying dates the
         undated events of the sentence before (and of the quote it ends)."""
-        said_on: dict[int, tuple] = {}
+        said_on: dict[int, DateMention] = {}  # Sentence.index -> the day it was said
         for n, s in enumerate(sentences[1:], 1):
             lw = [w.lower for w in s.words[:4]]
             if not any(tuple(lw[: len(p)]) == p and len(lw) > len(p) and lw[len(p)] in self.said_verbs
@@ -2262,15 +2262,12 @@ class Extractor:
                 continue
             days = [d for d in _days(s.dates) if not self._is_report_date(s, d.start)]
             if days:
-                said_on[n - 1] = days[0]
+                said_on[sentences[n - 1].index] = days[0]
                 if n >= 2 and sentences[n - 1].quotes and sentences[n - 2].quotes:
-                    said_on.setdefault(n - 2, days[0])  # a quote of two sentences
-        if not said_on:
-            return
-        index = {id(s): n for n, s in enumerate(sentences)}
+                    said_on.setdefault(sentences[n - 2].index, days[0])  # a quote of two sentences
         for ev in ex.events:
             s = getattr(ev, "_sentence", None)
-            d = said_on.get(index.get(id(s), -1)) if s is not None else None
+            d = said_on.get(s.index) if s is not None else None
             if d is not None and ev.date is None and not {"Future", "Planned"} & set(ev.contexts):
                 ev.date, ev.date_text = d.value, d.text
 
@@ -2654,8 +2651,6 @@ def _entity_key_for(ex: Extraction, ref: str | None) -> str | None:
 UNDIRECTED = {"CONSULT", "AGREE", "COOPERATE"}
 CONDITIONS_CONTENT = {"THREATEN", "REQUEST"}  # types whose condition is on what is threatened or asked
 JUDGEMENTS = {"ACCUSE", "REJECT"}  # types whose target can be the author of an act judged
-OCCASION_OPENERS = {"usai", "seusai", "setelah", "sesudah", "selepas", "saat", "ketika", "sebelum"}  # ", kata X usai bertemu Y"
-DENY_VERBS = {"membantah", "menampik", "menyangkal"}  # "membantah telah menyerang": a denial of one's own act
 CONTRAST = {"namun", "tetapi", "tapi", "sedangkan", "sementara", "melainkan"}  # a denial does not cross these
 # acts a threat can name right after its verb ("mengancam menaikkan tarif", "mengancam akan menyerang")
 THREATENED_ACTS = {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE"}
