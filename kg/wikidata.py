@@ -220,7 +220,10 @@ class WikidataClient:
             except (ValueError, UnicodeDecodeError):
                 raise LinkError(f"{what} answered with something that is not JSON") from None
             if attempt + 1 < self.retries and wait is not None:
-                self.sleep(min(wait, self.max_wait))
+                wait = min(wait, self.max_wait)
+                self.sleep(wait)
+                if wait >= self.min_interval:  # the wait paced the next request already
+                    self._last = 0.0
         raise LinkError(f"{what} failed after {self.retries} attempts ({last})")
 
     def _pace(self) -> None:
