@@ -38,8 +38,9 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from .dates import NUMBER_WORDS
 from .gazetteer import BLOCKLIST, KIND_RANK, STOP, Entry, Gazetteer, Title, fold, is_acronym, normalize, slug
@@ -176,16 +177,42 @@ class _Person:
     by_context: bool = False  # an unknown name the words around it make a person
 
 
+class _Tok:
+    """What the analysis reads of a token, with spaCy's values. A spaCy ``Token`` is a new
+    Python object at every ``doc[k]`` and a string-store lookup at every ``.text``; the
+    passes below read tokens millions of times over a corpus, so each is read once, from
+    the Doc's arrays."""
+
+    __slots__ = ("text", "lower_", "idx", "is_alpha", "is_space", "is_sent_start", "whitespace_")
+
+    def __init__(self, text: str, idx: int, spacy: int, alpha: int, space: int, sent_start: int):
+        self.text = text
+        self.lower_ = text.lower()  # spaCy's LOWER
+        self.idx = idx
+        self.is_alpha = alpha == 1
+        self.is_space = space == 1
+        # SENT_START: 1 starts a sentence, 0 unknown (no sentencizer ran), -1 (as uint64) not
+        self.is_sent_start = True if sent_start == 1 else None if sent_start == 0 else False
+        self.whitespace_ = " " if spacy else ""
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+
+def _tokens(doc: Doc) -> list[_Tok]:
+    strings = doc.vocab.strings
+    rows = doc.to_array([ORTH, IDX, SPACY, IS_ALPHA, IS_SPACE, SENT_START]).tolist() if len(doc) else []
+    return [_Tok(strings[orth], *rest) for orth, *rest in rows]
+
+
 class _Analysis:
     def __init__(self, doc: Doc, gaz: Gazetteer, pub_date: date | None):
         self.doc = doc
         self.gaz = gaz
         self.pub_date = pub_date
-        self.text = doc.text
+        self.toks = _tokens(doc)
+        self.text = "".join(t.text + t.whitespace_ for t in self.toks)  # doc.text, built again
         self.n = len(doc)
-        # one Token object per token for the whole analysis: doc[k] builds a new one on every
-        # access, and the passes below index tokens millions of times over a corpus
-        self.toks = list(doc)
         self.common = common_words()
         self._by_start: dict[int, _GazMatch] = {}  # final gazetteer matches by first token
         self._by_end: dict[int, _GazMatch] = {}  # ... and by token end
@@ -1306,7 +1333,7 @@ def _spells(acronym: str, name: str) -> bool:
     return all(c in it for c in acronym)
 
 
-def _first_word(tok: Token) -> str:
+def _first_word(tok: _Tok) -> str:
     """The word characters a token starts with ("" for none): a gazetteer name's first word
     is looked up by them. Most tokens are all letters, so the whole token, with no regex."""
     if tok.is_alpha:
