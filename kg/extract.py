@@ -73,6 +73,8 @@ SPEECH_ACTS = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT"})
 OBJECT_PREPS = ("kepada", "terhadap", "atas", "bagi")  # prepositions that mark a verb's target
 PLACE_KINDS = {"city", "country", "location"}
 QUOTE_CHARS = "\"“”„«»"
+DEMONSTRATIVES = frozenset({"itu", "tersebut", "ini"})
+TITLE_JOINERS = frozenset({"of", "for", "the", "and", "on", "dan", "urusan", "bidang"})  # inside a title
 
 
 # --------------------------------------------------------------------------- data
@@ -618,7 +620,7 @@ class Extractor:
                         continue
                     if trig.object_any and not any(
                             w.lower in trig.object_any for w in W[i + n : i + n + trig.object_reach]
-                    ) and not self._performed(W, i + n):
+                    ) and self._performed(W, i + n) is None:
                         continue
                     if trig.person_next and not _person_next(s, i + n):
                         continue
@@ -649,12 +651,17 @@ class Extractor:
         return [m for m in out if not fronted_setting(m)]
 
     @staticmethod
-    def _performed(W: list[Word], k: int) -> bool:
+    def _performed(W: list[Word], k: int) -> int | None:
         """A noun that names the act done, with its doers next ("Penandatanganan itu dilakukan
-        oleh X dan Y"): what is signed was said before, and the act needs no object."""
-        while k < len(W) and W[k].lower in {"itu", "tersebut", "ini"}:
+        oleh X dan Y", "Penandatanganan dilakukan Menko Yusril …": a passive's agent needs no
+        "oleh"): what is signed was said before, and the act needs no object. The index of
+        "dilakukan", or None."""
+        while k < len(W) and W[k].lower in DEMONSTRATIVES:
             k += 1
-        return k + 1 < len(W) and W[k].lower == "dilakukan" and W[k + 1].lower == "oleh"
+        if k + 1 < len(W) and W[k].lower == "dilakukan" and (
+                W[k + 1].lower == "oleh" or W[k + 1].text[:1].isupper()):
+            return k
+        return None
 
     def _joined_only_by(self, words: list[Word], allowed: set[str]) -> bool:
         """No clause boundary among ``words`` but the ``allowed`` ones: what follows a verb is
@@ -1036,6 +1043,9 @@ class Extractor:
             # "serangan yang dilakukan pasukan gabungan AS dan Israel"
             if not by and mt.j < len(W) and W[mt.j].lower == "yang":
                 by = self._after_word(s, mt.j + 1, limit, ("dilakukan", "dilancarkan"), reach=4)
+            done_at = self._performed(W, mt.j) if not by else None
+            if done_at is not None:  # "Penandatanganan dilakukan Menko Kumham Imipas Yusril …"
+                by = self._after_word(s, done_at, limit, ("dilakukan",), reach=6)
             complement_from = after
             if by:
                 sources = by
@@ -1389,21 +1399,46 @@ class Extractor:
                 continue
             title = m.position.evidence if m.kind == "person" and getattr(m, "position", None) else None
             begin = title[0] if title and pos <= title[0] < m.start_char else m.start_char
-            gap = s_text_between(s, pos, begin)
+            raw = s_text_between(s, pos, begin)
             # "Pemerintah Indonesia dan Pemerintah Inggris": a head noun before the next side
-            gap = " ".join(w for w in gap.lower().split() if w not in self.actor_heads)
+            gap = " ".join(w for w in raw.lower().split() if w not in self.actor_heads)
             if gap in COORDINATION or between and gap in {"dengan", ", dengan"}:
                 out.append(self._key(m))
                 gaps.append(gap)
                 pos = m.end_char
-            else:
+                continue
+            named = self._named_after_title(s, raw, m, end_char)
+            if named is None:
                 break
+            out.append(self._key(named))
+            gaps.append("dan")
+            pos = named.end_char
         # a list of states closes with "dan": "oleh Israel, Indonesia siap …" ends a clause,
         # and the next one's subject follows ("Raja Belgia, Raja Philippe": a name in apposition)
         while gaps and gaps[-1] == "," and not out[-1].startswith("person/"):
             gaps.pop()
             out.pop()
         return out
+
+    @staticmethod
+    def _named_after_title(s: Sentence, gap: str, m: Mention, end_char: int) -> Mention | None:
+        """ "Yusril dan Secretary of State for Foreign, Commonwealth, and Development Affairs
+        of the United Kingdom, Yvette Cooper": a title no table knows (here an English one)
+        between the coordinator and the name. Its words are capitalised or joining words;
+        the state or body in it (``m``) is the title's, and the person after it the actor."""
+        words = gap.replace(",", " , ").split()
+        if not words or words[0].lower() not in {"dan", "serta"}:
+            return None
+        rest = [w for w in words[1:] if w != ","]
+        if not rest or len(rest) > 16 or not all(
+                w[:1].isupper() or w.lower() in TITLE_JOINERS for w in rest):
+            return None
+        if m.kind == "person":
+            return m
+        person = next((p for p in s.mentions if p.start_char >= m.end_char), None)
+        if person is None or person.kind != "person" or person.start_char >= end_char:
+            return None
+        return person if s_text_between(s, m.end_char, person.start_char).strip() in {"", ","} else None
 
     def _subject(self, s: Sentence, i: int, state: DocState, allow_carry: bool = True) -> list[str]:
         W = s.words
@@ -2806,7 +2841,7 @@ LEADER_POSITIONS = ("President of", "Prime Minister of", "Monarch of", "Chancell
 def _inside_noun_phrase(W: list[Word], k: int, i: int) -> bool:
     """ "Orang nomor satu di Gedung Putih itu dijadwalkan menyaksikan …": the place before the
     trigger at ``i`` is closed by a demonstrative, so it tells whose, not where."""
-    return any(W[x].lower in {"itu", "tersebut", "ini"} for x in range(k + 2, min(i, k + 7)))
+    return any(W[x].lower in DEMONSTRATIVES for x in range(k + 2, min(i, k + 7)))
 
 
 def _person_next(s: Sentence, k: int, reach: int = 5) -> bool:

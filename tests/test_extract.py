@@ -1456,6 +1456,19 @@ def test_a_signing_done_by_two_people_needs_no_object(tmp_path):
     assert signing and signing[0]["place"] == "Q3630" and len(signing[0]["source"]) == 2
 
 
+def test_the_agent_of_dilakukan_needs_no_oleh_and_may_carry_a_title_no_table_knows(tmp_path):
+    evs = events_of(tmp_path, "Penandatanganan dilakukan Menko Kumham Imipas Yusril Ihza Mahendra dan Secretary of "
+                    "State for Foreign, Commonwealth, and Development Affairs of the United Kingdom, Yvette "
+                    "Cooper, di Jakarta pada 21 Oktober 2025.", pub="2025-11-07")
+    (signing,) = find(evs, "AGREE")
+    assert signing["source"] == {"yusril-ihza-mahendra", "yvette-cooper"}
+    assert signing["place"] == "Q3630" and signing["date"] == date(2025, 10, 21)
+    # a lower-case word in the gap is no title: the list ends at the country
+    evs = events_of(tmp_path, "Penandatanganan dilakukan oleh Menko Yusril Ihza Mahendra dan pejabat dari "
+                    "United Kingdom, Yvette Cooper, di Jakarta.", pub="2025-11-07")
+    assert all("yvette-cooper" not in e["source"] for e in find(evs, "AGREE"))
+
+
 def test_a_state_recognising_another_supports_it_admitting_is_not(tmp_path):
     PALESTINE = "Q23792"
     evs = events_of(tmp_path, "Prancis resmi mengakui Palestina sebagai negara.", pub="2025-09-23")
