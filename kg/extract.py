@@ -38,7 +38,8 @@ from typing import Iterable, NamedTuple
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 
 from kg.dates import NUMBER_WORDS, DateMention, resolve_dates, resolve_relative
-from kg.entities import LOCAL_BODIES, NATIONAL_TEAM, Mention, annotate, capitals, find_mentions, make_nlp
+from kg.entities import LOCAL_BODIES, NATIONAL_TEAM, Mention, annotate, capitals, cities, find_mentions, make_nlp
+from kg.gazetteer import Gazetteer
 from kg.model import Article, Entity, Event, Extraction, PositionHolding, Statement
 from kg.morph import derive, voice_of
 from kg.resources import data_file
@@ -325,6 +326,11 @@ class Extractor:
         self.anaphor_heads = {k.lower(): v for k, v in c.cues["coref"]["anaphor_heads"].items()}
         self.eval_negative = [tuple(x.split()) for x in c.words("evaluation", "negative")]
         self.eval_positive = [tuple(x.split()) for x in c.words("evaluation", "positive")]
+        home = c.cues["home"]
+        self.home_country = home["country"]
+        self.home_name = home["name"]
+        self.home_places = set(home["places"])
+        self.home_organizations = set(home["organizations"])
 
     # -- entry point -------------------------------------------------------------
 
@@ -383,6 +389,10 @@ class Extractor:
         # "ia menolak cara pandang antroposentris": a refusal of nothing we can name is no event
         ex.events = [ev for ev in ex.events if ev.targets or ev.topics or not getattr(
             getattr(ev, "_trigger", None), "needs_object", False)]
+        if not self._abroad(ex):
+            # domestic politics ("Gubernur meminta Dinas …", "Pemerintah menyalurkan bansos"):
+            # no event of diplomacy where the article names nothing beyond the home country
+            ex.events = []
         for ev in ex.events:
             during = getattr(ev, "_during", None)
             if ev.date is None and during is not None and during.date is not None:
@@ -391,6 +401,39 @@ class Extractor:
             ev.relations = self._relations(ex, ev)
         _forget_bystanders(ex, state.private)
         return ex
+
+    def _abroad(self, ex: Extraction) -> bool:
+        """The article names something beyond the home country (cues.toml [home]): another
+        state, a place abroad, a body of the gazetteer that is not the home country's (an
+        international organisation, a foreign company), or a person holding office in one of
+        them, by the article's title ("Presiden Rusia …") or by the gazetteer ("Macron")."""
+        gaz = Gazetteer.default()
+        for key, ent in ex.entities.items():
+            ident = ent.qid or key.split("/", 1)[1]
+            if ent.kind == "person":
+                offices = [pos.of_ref for pos in ent.positions] + [h.of for h in gaz.holdings(ident)]
+                if any(of and self._foreign(gaz, of) for of in offices):
+                    return True
+            elif self._foreign(gaz, ident):
+                return True
+        # "KBRI Australia": the home state's embassy, named by its host
+        return any(self._foreign(gaz, c) for m in ex.mentions for c in m.candidates)
+
+    def _foreign(self, gaz: Gazetteer, ident: str) -> bool:
+        """A state, place or body of the gazetteer (QID or key) beyond the home country."""
+        e = gaz.entry(ident)
+        if e is None:
+            return False
+        if e.kind == "country":
+            return e.qid != self.home_country
+        if e.kind == "city":
+            found = cities().get(e.qid or "")  # (country, region); a few have none known
+            return found[0] != self.home_country if found else e.key not in self.home_places
+        if e.kind == "location":
+            return e.key not in self.home_places
+        if e.kind == "organization":
+            return e.key not in self.home_organizations and self.home_name not in e.key
+        return False
 
     # -- entities ----------------------------------------------------------------
 
@@ -1769,8 +1812,6 @@ class Extractor:
         k = next((q for q in range(j, min(limit, len(W)) - 2) if W[q].lower in ("dengan", "bersama")), None)
         if k is None or W[k + 2].lower != "mereka" or article.date is None:
             return []
-        from kg.gazetteer import Gazetteer
-
         gaz = Gazetteer.default()
         if gaz.role_of(W[k + 1].text) is None:
             return []
@@ -2735,8 +2776,6 @@ def _dyadic(events: list[Event]) -> list[Event]:
 def _country_of(ex: Extraction, key: str) -> str | None:
     """The country QID an actor or place belongs to: itself, a city's country, a person's
     country by the position the article names (Presiden Rusia …)."""
-    from kg.entities import cities
-
     ent = ex.entities.get(key)
     if ent is None:
         return None
@@ -2746,8 +2785,6 @@ def _country_of(ex: Extraction, key: str) -> str | None:
         found = cities().get(ent.qid)
         return found[0] if found else None
     if ent.kind == "person":
-        from kg.gazetteer import Gazetteer
-
         for pos in ent.positions:
             of = Gazetteer.default().entry(pos.of_ref) if pos.of_ref else None  # "Presiden Prabowo": of Indonesia
             if of is not None and of.kind == "country":
@@ -2770,8 +2807,6 @@ def _add_known(ex: Extraction | None, ident: str | None, kind: str, method: str,
     """The entity key of gazetteer item ``ident`` (a QID or key) if it is of ``kind``, added to
     the extraction's entities when the article did not name it (with how it was inferred:
     ``method``); None when the gazetteer has no such item."""
-    from kg.gazetteer import Gazetteer
-
     entry = Gazetteer.default().entry(ident) if ident and ex is not None else None
     if entry is None or entry.kind != kind:
         return None
@@ -2794,9 +2829,6 @@ def _country_key(ex: Extraction | None, key: str) -> str | None:
 def _dateline_country(ex: Extraction | None) -> str | None:
     """The key of the country of a foreign dateline ("BANGKOK, KOMPAS.com - … Pemerintah siap
     mendukung militer" is Thailand's government); None for an Indonesian or unknown one."""
-    from kg.entities import cities
-    from kg.gazetteer import Gazetteer
-
     if ex is None or not ex.article.dateline:
         return None
     found = {cities().get(e.qid, (None,))[0] for e, _ in Gazetteer.default().lookup(ex.article.dateline)
@@ -2824,8 +2856,6 @@ def _government_of(ex: Extraction, key: str) -> str:
 def _country_entity(ex: Extraction, city: str) -> str | None:
     """The key of a city's country (None for a city the data does not place, or one that is
     not a city)."""
-    from kg.entities import cities
-
     ent = ex.entities.get(city)
     if ent is None or ent.kind != "city" or not ent.qid:
         return None
@@ -3158,3 +3188,4 @@ def _merge_events(events: list[Event], ex: Extraction | None = None) -> list[Eve
         target.condition = target.condition or ev.condition
         target.confidence = min(0.99, round(max(target.confidence, ev.confidence) + 0.05, 2))
     return out
+

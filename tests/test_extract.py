@@ -61,7 +61,7 @@ def test_past_the_vocabulary_limit_an_article_frees_its_new_words(monkeypatch):
 
     shared = extractor()
     article = Article(id="a", date=date(2025, 7, 14), text=(
-        "Presiden Prabowo Subianto bertemu Menteri Luar Negeri Qwertiplon Zorbax di Jakarta "
+        "Presiden Prabowo Subianto bertemu Menteri Luar Negeri Vietnam Qwertiplon Zorbax di Jakarta "
         "pada Senin (14/7/2025). Keduanya sepakat memperkuat kerja sama perdagangan."))
     monkeypatch.setattr(kg.extract, "VOCAB_LIMIT", 0, raising=False)
     zoned = kg.extract.Extractor(nlp=shared.nlp, patterns=shared.p).extract(article)
@@ -541,8 +541,8 @@ def test_a_countrys_people_are_not_its_state(tmp_path):
     assert not events_of(tmp_path, "Untuk informasi lebih lanjut, masyarakat Indonesia dapat menghubungi nomor "
                          "+62 812-8971-0029.")
     # a name with "Rakyat" in it is no people
-    assert find(events_of(tmp_path, "Pemerintah dan Dewan Perwakilan Rakyat RI sepakat membentuk Kementerian Haji."),
-                "AGREE", source=[INDONESIA])
+    assert find(events_of(tmp_path, "Pemerintah dan Dewan Perwakilan Rakyat RI sepakat membentuk Kementerian Haji. "
+                          "Kementerian itu mengurus jemaah haji di Arab Saudi."), "AGREE", source=[INDONESIA])
 
 
 def test_the_outlet_that_confirmed_a_quote_did_not_say_it(tmp_path):
@@ -564,7 +564,7 @@ def test_the_articles_own_outlet_acts_in_none_of_its_events(tmp_path):
 def test_not_only_and_did_not_forget_negate_nothing(tmp_path):
     (ev,) = events_of(tmp_path, "Presiden Prabowo tak lupa berterima kasih kepada Presiden Putin.")
     assert "Negated" not in ev["contexts"]
-    (ev,) = events_of(tmp_path, "Indonesia tidak mendukung rencana itu.")
+    (ev,) = events_of(tmp_path, "Indonesia tidak mendukung rencana Israel itu.")
     assert "Negated" in ev["contexts"]
 
 
@@ -1343,8 +1343,8 @@ def test_an_actor_deep_in_what_is_refused_is_no_target(tmp_path):
     evs = events_of(tmp_path, "Kamboja menolak keras tuduhan Thailand.", pub="2025-07-25")
     assert find(evs, "REJECT", source=[CAMBODIA], target=[THAILAND])
     # a refused act is towards its addressee
-    evs = events_of(tmp_path, "Buron kasus E-KTP Paulus Tannos menolak menyerahkan diri secara sukarela kepada "
-                    "Pemerintah Indonesia.", pub="2025-06-02")
+    evs = events_of(tmp_path, "Paulus Tannos ditahan di Singapura. Buron kasus E-KTP Paulus Tannos menolak "
+                    "menyerahkan diri secara sukarela kepada Pemerintah Indonesia.", pub="2025-06-02")
     assert find(evs, "REJECT", source=["paulus-tannos"], target=[INDONESIA])
 
 
@@ -1688,3 +1688,23 @@ def test_the_occasion_of_an_attribution_is_an_event(tmp_path):
     # being met by reporters is no meeting
     assert not find(events_of(tmp_path, "\"Kami siap,\" ujar Prabowo saat ditemui wartawan di Istana.",
                               pub="2025-06-20"), "CONSULT")
+
+
+def test_an_article_that_names_nothing_abroad_yields_no_event(tmp_path):
+    """Domestic politics is not diplomacy: a governor asking a city office, the government
+    handing out aid. One name beyond the home country anywhere in the article is enough."""
+    for text in ("Gubernur DKI Jakarta Pramono Anung meminta Dinas Lingkungan Hidup membersihkan sungai.",
+                 "Pemerintah kembali menyalurkan bantuan sosial kepada masyarakat.",
+                 "Presiden Prabowo Subianto meminta para menteri bekerja keras di Jakarta."):
+        assert not extraction_of(tmp_path, text, pub="2025-06-01").events, text
+    # the same request in an article that names a state abroad, its capital, a foreign
+    # leader by the gazetteer alone, an international body, the host of an embassy
+    for text in ("Presiden Prabowo Subianto meminta para menteri bekerja keras. Ia lalu terbang ke Jepang.",
+                 "Presiden Prabowo Subianto meminta para menteri bekerja keras sebelum ke Canberra.",
+                 "Presiden Prabowo Subianto meminta para menteri bekerja keras. Ia lalu bertemu Macron.",
+                 "Presiden Prabowo Subianto meminta para menteri bekerja keras menjelang KTT ASEAN.",
+                 "KBRI Australia pun mengeluarkan imbauan."):
+        assert extraction_of(tmp_path, text, pub="2025-06-01").events, text
+    # an Indonesian official named alone is at home; a domestic place is no place abroad
+    assert not extraction_of(tmp_path, "Menlu Sugiono meminta warga tenang. Ia berada di Bali.",
+                             pub="2025-06-01").events
