@@ -48,6 +48,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="JSONL of articles")
     ap.add_argument("--articles", type=int, default=1000,
                     help="articles for extraction and loading (default 1000)")
+    ap.add_argument("--slices", type=int, default=3, metavar="N",
+                    help="extraction is timed on N disjoint slices of --articles articles, "
+                    "each against the tokenizer on the same slice, alternating; the row is the "
+                    "median ratio (default 3, fewer when the corpus is short)")
     ap.add_argument("--memory-sizes", default="300,3000",
                     help="build sizes for peak memory (default 300,3000); the last one is also "
                     "the size of the 1-vs-2-workers build, the export and the start-up store")
@@ -64,11 +68,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.corpus.is_file():
         print(f"bench: no corpus at {args.corpus}; give one with --corpus PATH (skipped)")
         return 0
-    records = read_records(args.corpus, args.articles)
+    records = read_records(args.corpus, args.articles * max(1, args.slices))
     if not records:
         print(f"bench: {args.corpus} holds no articles (skipped)")
         return 0
-    print(f"corpus {args.corpus} ({len(records)} articles for the throughput measures), "
+    print(f"corpus {args.corpus} ({min(len(records), args.articles)} articles a slice for the throughput measures), "
           f"{os.cpu_count()} cores, Python {sys.version.split()[0]}", flush=True)
 
     _become_subreaper()
@@ -83,9 +87,8 @@ def main(argv: list[str] | None = None) -> int:
         return finish(rows, args)
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp_name:
         tmp = Path(tmp_name)
-        write_records(tmp / "articles.jsonl", records)
         step("extraction")
-        rows.append(bench_extraction(records, tmp, args.profile))
+        rows.append(bench_extraction(records, args.articles, tmp, args.profile))
         step("loading")
         rows.append(bench_load(tmp))
         step("memory and 1 worker")
@@ -156,8 +159,12 @@ def timed(fn, *args):
 # ----------------------------------------------------------------------------- measures
 
 
-def bench_extraction(records: list[dict], tmp: Path, profile: bool) -> dict:
-    """kg's whole extraction (ingest, extract, to_quads, N-Quads) against spaCy's tokenizer."""
+def bench_extraction(records: list[dict], size: int, tmp: Path, profile: bool) -> dict:
+    """kg's whole extraction (ingest, extract, to_quads, N-Quads) against spaCy's tokenizer,
+    on disjoint slices of ``size`` articles: on each, the tokenizer, then kg, so that a
+    machine slowing down or speeding up between the two counts once in one slice, not in
+    the whole row; the row is the median of the slices' ratios. Every pass sees texts new to
+    it, as a build does (a second pass over the same texts would time warm caches)."""
     import spacy
 
     from kg.batch import extract_shards
@@ -165,34 +172,44 @@ def bench_extraction(records: list[dict], tmp: Path, profile: bool) -> dict:
     from kg.pipeline import extractor
     from kg.pipes import CACHE_SIZE
 
-    path = tmp / "articles.jsonl"
-    articles = [a for a in read_articles(path) if not isinstance(a, Exception)]
-    texts = [a.text for a in articles]
+    slices = [records[i:i + size] for i in range(0, len(records), size)]
+    slices = [sl for sl in slices if 2 * len(sl) >= len(slices[0])]  # a short last slice still counts
     nlp = spacy.blank("id")
-    nlp.tokenizer(texts[0])
-    t_tok, tokens = timed(lambda: sum(len(nlp.tokenizer(t)) for t in texts))
-    # kg's tokenizer gives spaCy's tokens with a bigger cache (kg.pipes.CACHE_SIZE): shown
-    # beside the reference, which stays spaCy's default
-    cached = spacy.blank("id").tokenizer
+    cached = spacy.blank("id").tokenizer  # kg's tokenizer cache size, shown beside the reference
     cached.max_cache_size = CACHE_SIZE
-    cached(texts[0])
-    t_cached, _ = timed(lambda: sum(len(cached(t)) for t in texts))
     extractor()  # loading spaCy and the patterns is start-up, not throughput
-    extract_shards(articles[:1])
-    t_kg, results = timed(extract_shards, articles)
-    nquads = b"".join(r.body + r.marker for r in results)
-    (tmp / "articles.nq").write_bytes(nquads)
-    (tmp / "shards.json").write_text(json.dumps(
-        [[r.id, r.body.decode(), r.marker.decode()] for r in results]), encoding="utf-8")
+    ratios, n, tokens, t_tok, t_cached, t_kg = [], 0, 0, 0.0, 0.0, 0.0
+    for k, sl in enumerate(slices):
+        path = write_records(tmp / f"articles-{k}.jsonl", sl)
+        articles = [a for a in read_articles(path) if not isinstance(a, Exception)]
+        texts = [a.text for a in articles]
+        if k == 0:
+            nlp.tokenizer(texts[0])
+            cached(texts[0])
+            extract_shards(articles[:1])
+        t1, count = timed(lambda: sum(len(nlp.tokenizer(t)) for t in texts))
+        t2, _ = timed(lambda: sum(len(cached(t)) for t in texts))
+        t3, results = timed(extract_shards, articles)
+        ratios.append(t3 / t1)
+        n, tokens, t_tok, t_cached, t_kg = n + len(articles), tokens + count, t_tok + t1, t_cached + t2, t_kg + t3
+        print(f"  slice {k + 1}: {len(articles)} articles, tokenizer {t1:.2f} s, kg {t3:.2f} s "
+              f"({t3 / t1:.2f}x)", file=sys.stderr, flush=True)
+        if k == 0:  # the load row loads what the first slice gave
+            nquads = b"".join(r.body + r.marker for r in results)
+            (tmp / "articles.nq").write_bytes(nquads)
+            (tmp / "shards.json").write_text(json.dumps(
+                [[r.id, r.body.decode(), r.marker.decode()] for r in results]), encoding="utf-8")
+            first = articles
     if profile:
-        print_profile("extraction", extract_shards, articles[:200])
-    n = len(articles)
+        print_profile("extraction", extract_shards, first[:200])
+    ratio = statistics.median(ratios)
+    spread = f"; slices {', '.join(f'{r:.2f}x' for r in ratios)}" if len(ratios) > 1 else ""
     return row("extraction", "whole extraction vs spacy.blank('id') tokenizer",
                kg=f"{n / t_kg:,.0f} art/s, {tokens / t_kg:,.0f} tok/s",
                ref=f"{n / t_tok:,.0f} art/s, {tokens / t_tok:,.0f} tok/s (with kg's "
                f"{CACHE_SIZE:,}-chunk cache: {tokens / t_cached:,.0f} tok/s, kg "
-               f"{t_kg / t_cached:.2f}x)",
-               ratio=t_kg / t_tok, kg_s=t_kg, ref_s=t_tok)
+               f"{t_kg / t_cached:.2f}x{spread})",
+               ratio=ratio, kg_s=t_kg, ref_s=t_tok)
 
 
 def bench_load(tmp: Path) -> dict:

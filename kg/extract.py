@@ -3188,4 +3188,3 @@ def _merge_events(events: list[Event], ex: Extraction | None = None) -> list[Eve
         target.condition = target.condition or ev.condition
         target.confidence = min(0.99, round(max(target.confidence, ev.confidence) + 0.05, 2))
     return out
-

@@ -16,6 +16,7 @@ hash written last (``kg.batch`` has the exact guarantee and the parallel runners
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable
@@ -45,8 +46,6 @@ def extractor():
     """The shared extractor (spaCy pipeline and patterns load once per process)."""
     global _EXTRACTOR
     if _EXTRACTOR is None:
-        import gc
-
         from kg.extract import Extractor
 
         _EXTRACTOR = Extractor()
