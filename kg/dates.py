@@ -273,7 +273,17 @@ def _slash_in_parens(m, pub):
     d, mo = int(m.group("d")), int(m.group("m"))
     if m.group("y"):
         y = int(m.group("y"))
-        return _safe_date(y + 2000 if y < 100 else y, mo, d), "day", False, False, None
+        y = y + 2000 if y < 100 else y
+        written = _safe_date(y, mo, d)
+        if written is not None and m.group("wd") and pub is not None:
+            wd = WEEKDAYS[m.group("wd").lower().replace("’", "'")]
+            # "Kamis (19/6/2026)" in an article of 19 June 2025: 19 June 2026 is a Friday, and
+            # the weekday agrees with the year next to it, nearer the article: a slip of the year
+            slips = [c for yy in (y - 1, y + 1) if (c := _safe_date(yy, mo, d)) and c.weekday() == wd
+                     and abs((c - pub).days) < abs((written - pub).days)]
+            if written.weekday() != wd and slips:
+                return slips[0], "day", False, False, None
+        return written, "day", False, False, None
     if pub is None:
         return None, "day", False, False, None
     if m.group("wd"):

@@ -242,6 +242,7 @@ class DocState:
     main_consult: Event | None = None
     last_consult: Event | None = None
     last_pair: list[str] = field(default_factory=list)  # the actors of the last two-actor event
+    pairs: list[list[str]] = field(default_factory=list)  # the actors of the two-actor events, last last
     last_government: str | None = None  # the country of the last "Pemerintah X"
     # the country or body whose unnamed spokesperson spoke last, when no one was named since
     # ("Juru Bicara Kementerian Luar Negeri Korea Utara mengatakan, … . Dia juga menuduh …")
@@ -266,6 +267,7 @@ class Extractor:
         self.negation = c.words("context", "negation")
         self.not_negating = c.words("context", "not_negating")
         self.hypothetical = c.words("context", "hypothetical")
+        self.deontic = c.words("context", "deontic")
         self.condition = c.words("clause", "condition")
         self.condition_clause = c.words("clause", "condition_clause")
         self.complementizer = c.words("clause", "complementizer")
@@ -852,13 +854,15 @@ class Extractor:
         # the complement of a speech verb can be a warning: "X menjawab bahwa … akan …"
         self._speech_threats(ex, s, matches, state, sentence_events)
         self._inherit_dates(s, sentence_events, anaphoric_consult, state)
-        sentence_events = _without_threatened_acts(_without_alleged_acts(sentence_events), W)
+        sentence_events = _without_requested_acts(
+            _without_threatened_acts(_without_alleged_acts(sentence_events), W), W, self._is_boundary)
         for ev in sentence_events:
             self._finish_contexts(ev, s, article)
             ev._sentence = s  # type: ignore[attr-defined]
             ex.events.append(ev)
             if len(_actors(ev)) == 2:
                 state.last_pair = _actors(ev)
+                state.pairs.append(state.last_pair)
             if ev.type == "CONSULT":
                 if "Future" not in ev.contexts and "Planned" not in ev.contexts:
                     state.last_consult = ev
@@ -1009,6 +1013,8 @@ class Extractor:
                 any(w.lower in self.future | MODALS for w in W[max(0, mt.i - 3) : mt.i])
                 or any(w.lower in self.condition for w in W[mt.j :])):
             return None  # "Israel meningkatkan operasi militer" is an act; "bakal meningkatkan" a threat
+        if trig.type in THREATENED_ACTS and any(w.lower in self.deontic for w in W[max(0, mt.i - 3) : mt.i]):
+            return None  # "Israel harus melakukan serangan terlebih dahulu": should, not did
         if trig.needs_consequence and not any(w.lower in self.what_follows for w in W[mt.j :]):
             return None  # "Ia memperingatkan, 'Israel tidak boleh bertindak melewati batas'": a
             # caution; a threat says what follows ("akan dibalas", "jika …", "sanksi")
@@ -1063,6 +1069,14 @@ class Extractor:
                     beyond = self._after_word(s, mt.j, limit, ("terhadap", "kepada", "bagi", "atas"))
                     if owner and beyond and not set(beyond) & set(owner):
                         targets = beyond
+                if trig.type == "ACCUSE" and not targets and mt.j + 1 < len(W) and W[mt.j].lower == "bahwa":
+                    # "Liberman menuding bahwa Teheran memiliki ribuan rudal": the accused is
+                    # the subject of what is alleged, when it opens the clause
+                    subject, _ = self._object(s, mt.j + 1, limit, prepositions=())
+                    first = next((m for m in s.mentions if m.start_char >= W[mt.j + 1].start), None)
+                    if subject and first is not None and _word_index_at(W, first.start_char) <= mt.j + 2 \
+                            and self._key(first) in subject and not set(subject) & set(sources):
+                        targets = subject[:1]
             complement_from = after
         elif voice == "passive":
             targets = self._passive_subject(s, mt.i, state)
@@ -1074,7 +1088,8 @@ class Extractor:
                     _country_of(ex, t) == _country_of(ex, a) for t in targets)]
         elif voice == "intransitive":
             sources = self._subject(s, mt.i, state)
-            targets, after = self._object(s, mt.j, limit, prepositions=("dengan", "kepada", "terhadap", "bersama"))
+            targets, after = self._object(s, mt.j, limit, prepositions=(
+                "dengan", "kepada", "terhadap", "bersama", *trig.target_preps))
         else:  # noun without a light verb: possessor, "antara X dan Y", "dengan X", "oleh X"
             participants, after = self._noun_actors(s, mt.j, limit, objects=trig.object_any)
             with_ = self._after_word(s, mt.j, limit, ("dengan", "bersama"))
@@ -1641,7 +1656,12 @@ class Extractor:
         near = W[max(0, k - 3)].start
         cands = [m for m in self._mentions_between(s, near, W[k].end) if not self._is_oblique(s, m)]
         if cands:
-            return self._group(s, cands[0], W[i].start)
+            # "Malaysia, Jepang, dan Korea Selatan dikenakan tarif …": the list the last one ends
+            first = cands[0]
+            earlier = [m for m in s.mentions if m.end_char <= first.start_char and m.kind == first.kind]
+            while earlier and s_text_between(s, earlier[-1].end_char, first.start_char).strip() in (",", ", dan", "dan"):
+                first = earlier.pop()
+            return self._group(s, first, W[i].start)
         if W[k].lower in self.pron_person or k == 0:
             return self._subject(s, i, state)
         return []
@@ -1713,6 +1733,13 @@ class Extractor:
                         return [_country_key(state.ex, a) or a if pat[-1] == "negara" else a
                                 for a in _actors(state.main_consult)]
                     if state.last_pair:  # "kedua pihak": the two sides of the last dyad
+                        if s.speaker and s.says(W[k].start):
+                            # "Trump mengumumkan bahwa kedua belah pihak sepakat …": two sides
+                            # the speaker and his state are not one of (Israel and Iran, not
+                            # Trump and Iran, nor the US and Iran)
+                            own = {s.speaker, _country_key(state.ex, s.speaker)}
+                            return next((list(p) for p in reversed(state.pairs) if not own & set(p)),
+                                        list(state.last_pair))
                         return list(state.last_pair)
                     if pat[-1] == "negara":
                         # else the last two countries named before it ("produk asal Indonesia
@@ -1773,9 +1800,12 @@ class Extractor:
         k = j
         # a comma inside a titled name ("Duta Besar Jerman, Ina Lepel") is no boundary, nor
         # "yang dilakukan" naming the agent of the act ("mengecam kekejaman yang dilakukan Israel")
+        actor_starts = {m.start_char for m in s.mentions if m.kind in ACTOR_KINDS}
         while k < limit and k < len(W) and (
             not self._is_boundary(W[k]) or any(a <= W[k].start < b for a, b in titled)
             or (W[k].lower == "yang" and k + 1 < len(W) and W[k + 1].lower in {"dilakukan", "dilancarkan"})
+            # a target's preposition that also opens clauses: "tarif 32 persen untuk Indonesia"
+            or (W[k].lower in prepositions and k + 1 < len(W) and W[k + 1].start in actor_starts)
         ):
             k += 1
         end = W[k].start if k < len(W) else s.end
@@ -1848,10 +1878,18 @@ class Extractor:
         while k < len(W) and W[k].lower in self.adverbs:
             k += 1
         oleh = k < len(W) and W[k].lower == "oleh"
+        if not oleh:
+            # "dikenakan tarif 32 persen oleh AS": "oleh" a few words on, in the same clause
+            by = next((q for q in range(k, min(k + 7, len(W))) if W[q].lower == "oleh"
+                       or self._is_boundary(W[q])), None)
+            if by is not None and W[by].lower == "oleh":
+                k, oleh = by, True
         for m in self._mentions_between(s, W[j].start if j < len(W) else s.end, end):
             idx = _word_index_at(W, m.start_char)
-            if idx <= k + 1 or (oleh and idx <= k + 8):
+            if idx <= k + 1 or (oleh and k < idx <= k + 8):
                 return self._group(s, m, end)
+            if oleh and idx < k:
+                continue  # a name inside what was done, before "oleh"
             break
         return []
 
@@ -2879,6 +2917,8 @@ def _person_next(s: Sentence, k: int, reach: int = 5) -> bool:
     Perdana Menteri Malaysia Anwar Ibrahim"); "menerima telepon dari Xi" names a thing first."""
     W = s.words
     starts = {m.start_char for m in s.mentions if m.kind == "person"}
+    if k < len(W) and W[k].lower == "oleh":  # a passive's agent: "ditemui oleh Presiden Putin"
+        k += 1
     for w in W[k : k + reach + 1]:
         if w.start in starts:
             return True
@@ -3049,6 +3089,26 @@ def _without_threatened_acts(events: list[Event], W: list[Word]) -> list[Event]:
         threat.targets = threat.targets or list(e.targets)
         threat.topics = _uniq(threat.topics + e.topics)
     return out
+
+
+def _without_requested_acts(events: list[Event], W: list[Word], is_boundary) -> list[Event]:
+    """Leave out the act a request asks for: "Liberman mendesak Israel menyerang Iran lagi"
+    urges an attack and reports none. The act follows the request's verb in its clause, a
+    few words on (the addressee, "agar", "untuk" between)."""
+    requests = [e for e in events if e.type == "REQUEST"]
+    if not requests:
+        return events
+
+    def asked(e: Event) -> bool:
+        for r in requests:
+            between = [w for w in W if r._span[0] < w.start < e._span[0]]  # type: ignore[attr-defined]
+            if r is not e and r._span[0] < e._span[0] and len(between) <= 8 and not any(  # type: ignore[attr-defined]
+                    is_boundary(w) and w.lower not in ASKED_FOR or w.lower in AFTER_WHEN | SIMULTANEOUS
+                    for w in between):  # "menyerukan gencatan senjata usai bentrokan": when, not what
+                return True
+        return False
+
+    return [e for e in events if e.type not in THREATENED_ACTS or not asked(e)]
 
 
 def _without_alleged_acts(events: list[Event]) -> list[Event]:

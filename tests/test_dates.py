@@ -29,6 +29,10 @@ RESOLVE_CASES = [
     ("Senin (2/6)", THU, date(2025, 6, 2), "day"),
     ("Minggu (1/6/2025)", THU, date(2025, 6, 1), "day"),
     ("Jumat pagi (31/12)", FRI, date(2021, 12, 31), "day"),
+    # a slip of the year: 5 June 2026 is a Friday, the weekday and the article say 2025
+    ("Kamis (5/6/2026)", THU, date(2025, 6, 5), "day"),
+    ("Jumat (5/6/2026)", THU, date(2026, 6, 5), "day"),  # the weekday agrees: as written
+    ("(5/6/2026)", THU, date(2026, 6, 5), "day"),
     # day + month name: the year from the publication date
     ("9 Januari", FRI, date(2022, 1, 9), "day"),
     ("7 Desember", FRI, date(2021, 12, 7), "day"),

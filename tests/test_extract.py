@@ -1708,3 +1708,95 @@ def test_an_article_that_names_nothing_abroad_yields_no_event(tmp_path):
     # an Indonesian official named alone is at home; a domestic place is no place abroad
     assert not extraction_of(tmp_path, "Menlu Sugiono meminta warga tenang. Ia berada di Bali.",
                              pub="2025-06-01").events
+
+
+def test_met_by_someone_named_is_a_meeting(tmp_path):
+    evs = events_of(tmp_path, "Prabowo ditemui Putin di Istana Konstantinus, Rusia, Kamis (19/6/2025).",
+                    pub="2025-06-19")
+    (meeting,) = find(evs, "CONSULT")
+    assert meeting["source"] | meeting["target"] == {PRABOWO, "Q7747"}
+    assert meeting["place"] == "Q656" and meeting["date"] == date(2025, 6, 19)  # the palace is in St Petersburg
+    evs = events_of(tmp_path, "Prabowo ditemui oleh Presiden Rusia Vladimir Putin di St Petersburg.", pub="2025-06-19")
+    assert find(evs, "CONSULT")
+
+
+def test_thanks_in_other_words_and_to_someone_after_ke(tmp_path):
+    for text in ("Prabowo menyampaikan rasa terima kasihnya kepada Putin yang sudah menerima Indonesia di BRICS.",
+                 "Prabowo berterima kasih ke Putin."):
+        assert find(events_of(tmp_path, text, pub="2025-06-19"), "SUPPORT", source=[PRABOWO], target=["Q7747"]), text
+
+
+def test_a_tariff_for_a_state_after_a_fronted_latest(tmp_path):
+    (tariff,) = find(events_of(tmp_path, "Terbaru, pada 7 Juli 2025, Presiden Trump menetapkan tarif 32 persen untuk "
+                               "Indonesia, sama seperti yang sudah berlaku sejak April 2025.", pub="2025-07-09"),
+                     "SANCTION", source=["Q22686"], target=[INDONESIA])
+    assert tariff["date"] == date(2025, 7, 7)
+    # "untuk" that opens a purpose names no target
+    (tariff,) = find(events_of(tmp_path, "Trump menetapkan tarif untuk melindungi industri Amerika Serikat.",
+                               pub="2025-07-09"), "SANCTION")
+    assert not tariff["target"]
+
+
+def test_halting_visas_is_a_sanction(tmp_path):
+    (halt,) = find(events_of(tmp_path, "Sebelumnya, AS menghentikan sementara proses penerbitan visa mahasiswa asing "
+                             "pada Selasa (27/5/2025).", pub="2025-05-29"), "SANCTION", source=[US])
+    assert halt["date"] == date(2025, 5, 27)
+    assert not find(events_of(tmp_path, "AS menghentikan bantuan ke Ukraina.", pub="2025-05-29"), "SANCTION")
+
+
+def test_an_act_asked_for_is_not_reported(tmp_path):
+    evs = events_of(tmp_path, "Mantan Menteri Pertahanan Israel Avigdor Liberman mendesak Israel menyerang Iran lagi.",
+                    pub="2025-07-23")
+    assert find(evs, "REQUEST", target=[ISRAEL]) and not find(evs, "ASSAULT")
+    # a time clause after the request is no part of what is asked
+    evs = events_of(tmp_path, "Kamboja menyerukan gencatan senjata tanpa syarat dengan Thailand usai bentrokan "
+                    "di perbatasan.", pub="2025-07-25")
+    assert find(evs, "REQUEST", source=[CAMBODIA]) and find(evs, "ASSAULT", source=[CAMBODIA])
+
+
+def test_both_sides_a_speaker_announces_are_not_his(tmp_path):
+    evs = events_of(tmp_path, "Israel melancarkan serangan udara ke Iran pada 13 Juni. Presiden AS Donald Trump "
+                    "mengancam akan menyerang Iran lebih kuat jika tidak mau menyerah. Pada 24 Juni, Trump "
+                    "mengumumkan bahwa kedua belah pihak sepakat untuk gencatan senjata.", pub="2025-07-23")
+    (truce,) = find(evs, "AGREE")
+    assert truce["source"] == {ISRAEL, "Q794"} and truce["date"] == date(2025, 6, 24)
+
+
+def test_returning_an_attack_attacks_its_author(tmp_path):
+    evs = events_of(tmp_path, "Iran pun langsung membalas serangan Israel dengan serentetan serangan rudal.",
+                    pub="2025-06-20")
+    assert [(e["source"], e["target"]) for e in find(evs, "ASSAULT")] == [({"Q794"}, {ISRAEL})]
+    # likely to return it: not yet done
+    (ev,) = find(events_of(tmp_path, "Iran berpotensi besar membalas serangan Israel itu.", pub="2025-06-20"), "ASSAULT")
+    assert "Hypothetical" in ev["contexts"]
+
+
+def test_the_accused_of_an_allegation_is_the_subject_of_what_is_alleged(tmp_path):
+    for text in ("Menlu Israel Gideon Saar menuding bahwa Iran memiliki ribuan rudal.",
+                 "Menlu Israel Gideon Saar menuding bahwa Teheran memiliki ribuan rudal."):
+        assert find(events_of(tmp_path, text, pub="2025-07-23"), "ACCUSE", target=["Q794"]), text
+    (ev,) = find(events_of(tmp_path, "Menlu Israel Gideon Saar menuding bahwa program nuklir Iran berbahaya.",
+                           pub="2025-07-23"), "ACCUSE")
+    assert not ev["target"]  # Iran is deep in it, not its subject
+
+
+def test_a_passive_takes_the_whole_list_and_an_agent_a_few_words_on(tmp_path):
+    (tariff,) = find(events_of(tmp_path, "Malaysia, Jepang, dan Korea Selatan dikenakan tarif lebih rendah sebesar "
+                               "24 persen oleh Trump.", pub="2025-07-09"), "SANCTION", source=["Q22686"])
+    assert tariff["target"] == {"Q833", "Q17", "Q884"}
+    assert find(events_of(tmp_path, "Indonesia dikenakan tarif 32 persen oleh AS.", pub="2025-07-09"),
+                "SANCTION", source=[US], target=[INDONESIA])
+
+
+def test_what_a_state_should_do_is_not_done(tmp_path):
+    evs = events_of(tmp_path, "Liberman berpendapat, Iran berambisi untuk melancarkan balas dendam, sehingga Israel "
+                    "harus melakukan serangan terlebih dahulu.", pub="2025-07-23")
+    assert not find(evs, "ASSAULT")
+    assert find(events_of(tmp_path, "Israel melakukan serangan terhadap Iran.", pub="2025-07-23"), "ASSAULT")
+
+
+def test_starting_a_war_with_a_state_attacks_it(tmp_path):
+    evs = events_of(tmp_path, "Israel memulai perang selama 12 hari dengan Iran setelah meluncurkan serangan udara "
+                    "besar-besaran pada 13 Juni.", pub="2025-07-23")
+    assert [(e["type"], e["source"], e["target"], e["date"]) for e in evs] == [
+        ("ASSAULT", {ISRAEL}, {"Q794"}, date(2025, 6, 13))]  # a launched attack is no show of force
