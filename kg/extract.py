@@ -719,9 +719,9 @@ class Extractor:
         matches = []
         for mt in self._matches(s):
             prev = matches[-1] if matches else None
-            if (prev is not None and prev.trigger.object_any and mt.voice == "noun"
-                    and mt.trigger.type == prev.trigger.type and mt.i - prev.j <= 3):
-                continue  # "menandatangani kesepakatan …": the noun is the verb's object
+            if (prev is not None and prev.trigger.object_any and mt.voice == "noun" and mt.i - prev.j <= 3
+                    and (mt.trigger.type == prev.trigger.type or W[mt.i].lower in prev.trigger.object_any)):
+                continue  # "menandatangani kesepakatan …", "penandatanganan kerja sama": what is signed
             if (prev is not None and prev.trigger.type == "THREATEN" and prev.j < len(W)
                     and W[prev.j].lower in {"akan", "bakal", "untuk"} and mt.i - prev.j <= 2):
                 continue  # "mengancam akan menaikkan tarif …": what is threatened, not an act
@@ -810,7 +810,7 @@ class Extractor:
                     pending_visit = (self._place(s, mt.i, mt.j, matches[n + 1].i, ex),
                                      self._time_contexts(before))
                     continue
-                if mt.trigger.type == "CONSULT" and self._is_anaphoric(W, mt):
+                if mt.trigger.type == "CONSULT" and self._is_anaphoric(s, mt):
                     anaphoric_consult = self._attach_anaphoric(ex, s, mt, state) or anaphoric_consult
                 elif sentence_events and sentence_events[-1].type == mt.trigger.type == "CONSULT":
                     # "bertemu dalam pertemuan bilateral di sela-sela KTT G20 di Brasil": a
@@ -1455,11 +1455,16 @@ class Extractor:
         for m in s.mentions:
             if m.start_char < pos or m.start_char >= end_char or m.kind not in kinds:
                 continue
+            if self._key(m) == out[-1] and s_text_between(s, pos, m.start_char).strip() == "(":
+                pos = m.end_char  # "Dana Moneter Internasional (IMF)": the name again, as an acronym
+                continue
             title = m.position.evidence if m.kind == "person" and getattr(m, "position", None) else None
             begin = title[0] if title and pos <= title[0] < m.start_char else m.start_char
             raw = s_text_between(s, pos, begin)
-            # "Pemerintah Indonesia dan Pemerintah Inggris": a head noun before the next side
-            gap = " ".join(w for w in raw.lower().split() if w not in self.actor_heads)
+            # "Pemerintah Indonesia dan Pemerintah Inggris": a head noun before the next side;
+            # "Dana Moneter Internasional (IMF) dan Bank Dunia": the name's own acronym
+            gap = " ".join(w for w in re.sub(r"\([^()]{1,40}\)|^\s*\)", " ", raw).lower().split()
+                           if w not in self.actor_heads)
             if gap in COORDINATION or between and gap in {"dengan", ", dengan"}:
                 out.append(self._key(m))
                 gaps.append(gap)
@@ -2305,10 +2310,16 @@ class Extractor:
             k = _word_index_at(W, name.end_char - 1) + 1
         return k < len(W) and W[k].lower in self.event_anaphors
 
-    def _is_anaphoric(self, W: list[Word], mt: Match) -> bool:
-        """ "Pembicaraan yang berlangsung selama 50 menit itu", "selama panggilan telepon"."""
+    def _is_anaphoric(self, s: Sentence, mt: Match) -> bool:
+        """ "Pembicaraan yang berlangsung selama 50 menit itu", "selama panggilan telepon",
+        "Pertemuan yang berlangsung di Gedung Sekretariat Kabinet, Jakarta Pusat, itu"."""
+        W = s.words
+        places = {m.start_char for m in s.mentions if m.kind in PLACE_KINDS}
         k = mt.j
-        while k < len(W) and k < mt.j + 8 and not self._is_boundary(W[k]) or (k < len(W) and W[k].lower == "yang"):
+        while k < len(W) and k < mt.j + 12 and (
+                not self._is_boundary(W[k]) or W[k].lower == "yang"
+                # a place in apposition: "di Gedung Sekretariat Kabinet, Jakarta Pusat, itu"
+                or (W[k].text == "," and any(w.start in places for w in W[max(0, k - 3) : k + 2]))):
             if W[k].lower in {"itu", "tersebut"}:
                 return True
             k += 1
@@ -2333,6 +2344,14 @@ class Extractor:
         mode = self._mode_from_modifiers(s, mt, len(W)) or mt.trigger.mode
         if mode and target.mode is None:
             target.mode = mode
+        if target.place is None:
+            # "Pertemuan yang berlangsung di Gedung Sekretariat Kabinet, Jakarta Pusat, itu …"
+            end = next((w.start for w in W[mt.j :] if w.lower in {"itu", "tersebut"}), None)
+            if end is not None and any(w.lower == "di" for w in W[mt.j :] if w.start < end):
+                place = next((m for m in s.mentions if W[mt.j].start <= m.start_char < end
+                              and m.kind in PLACE_KINDS and self._key(m) in ex.entities), None)
+                if place is not None:
+                    target.place = self._key(place)
         return target
 
     def _speech_threats(self, ex, s: Sentence, matches: list[Match], state: DocState, events: list[Event]) -> None:

@@ -1800,3 +1800,25 @@ def test_starting_a_war_with_a_state_attacks_it(tmp_path):
                     "besar-besaran pada 13 Juni.", pub="2025-07-23")
     assert [(e["type"], e["source"], e["target"], e["date"]) for e in evs] == [
         ("ASSAULT", {ISRAEL}, {"Q794"}, date(2025, 6, 13))]  # a launched attack is no show of force
+
+
+def test_signing_cooperation_is_an_agreement_of_its_witnesses(tmp_path):
+    evs = events_of(tmp_path, "Penandatanganan kerja sama disaksikan secara langsung oleh Prabowo dan Shehbaz Sharif.",
+                    pub="2025-12-09")
+    assert [(e["type"], e["source"]) for e in evs] == [("AGREE", {PRABOWO, "Q2096387"})]
+
+
+def test_a_meeting_named_again_gives_its_place(tmp_path):
+    evs = events_of(tmp_path, "Kunjungan itu dibahas dalam pertemuan antara Duta Besar Prancis untuk Indonesia, Fabien "
+                    "Penone, dengan Sekretaris Kabinet, Teddy Indra Wijaya, pada hari ini. Pertemuan yang berlangsung "
+                    "di Gedung Sekretariat Kabinet, Jakarta Pusat, itu bertujuan untuk koordinasi teknis.",
+                    pub="2025-05-27")
+    (meeting,) = find(evs, "CONSULT")
+    assert meeting["source"] | meeting["target"] == {"fabien-penone", "teddy-indra-wijaya"}
+    assert meeting["place"] == "Q3630" and meeting["date"] == date(2025, 5, 27)
+
+
+def test_a_name_with_its_acronym_in_parentheses_is_still_in_the_list(tmp_path):
+    evs = events_of(tmp_path, "Organisasi Perburuhan Internasional (ILO) dan Bank Dunia menandatangani nota "
+                    "kesepahaman.", pub="2025-10-19")
+    assert find(evs, "AGREE", source=["Q54129", "Q7164"])
