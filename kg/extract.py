@@ -391,6 +391,12 @@ class Extractor:
         # "ia menolak cara pandang antroposentris": a refusal of nothing we can name is no event
         ex.events = [ev for ev in ex.events if ev.targets or ev.topics or not getattr(
             getattr(ev, "_trigger", None), "needs_object", False)]
+        # an agreement or a cooperation takes two: with one state or person and no partner
+        # found ("Xi juga … menandatangani deklarasi terpisah", "kita telah mencapai
+        # kesepakatan"), the other side is unknown, and the event says too little
+        ex.events = [ev for ev in ex.events if ev.type not in PARTNER_TYPES or len(_actors(ev)) != 1
+                     or ex.entities.get(_actors(ev)[0]) is None or ex.entities[_actors(ev)[0]].kind == "organization"
+                     or self._partner_in_complement(ex, ev)]
         if not self._abroad(ex):
             # domestic politics ("Gubernur meminta Dinas …", "Pemerintah menyalurkan bansos"):
             # no event of diplomacy where the article names nothing beyond the home country
@@ -403,6 +409,22 @@ class Extractor:
             ev.relations = self._relations(ex, ev)
         _forget_bystanders(ex, state.private)
         return ex
+
+    def _partner_in_complement(self, ex: Extraction, ev: Event) -> bool:
+        """ "Kita sepakat untuk terus bekerja sama dengan Uni Eropa": the partner of an
+        agreement named in what is agreed ("dengan X" in its clause) becomes its target."""
+        s = getattr(ev, "_sentence", None)
+        span = getattr(ev, "_span", None)
+        if s is None or span is None:
+            return False
+        W = s.words
+        for k, w in enumerate(W):
+            if span[0] < w.start < span[1] and w.lower in ("dengan", "bersama") and k + 1 < len(W):
+                m = next((m for m in s.mentions if m.start_char == W[k + 1].start and m.kind in ACTOR_KINDS), None)
+                if m is not None and self._key(m) in ex.entities and self._key(m) not in _actors(ev):
+                    ev.targets.append(self._key(m))
+                    return True
+        return False
 
     def _abroad(self, ex: Extraction) -> bool:
         """The article names something beyond the home country (cues.toml [home]): another

@@ -541,8 +541,8 @@ def test_a_countrys_people_are_not_its_state(tmp_path):
     assert not events_of(tmp_path, "Untuk informasi lebih lanjut, masyarakat Indonesia dapat menghubungi nomor "
                          "+62 812-8971-0029.")
     # a name with "Rakyat" in it is no people
-    assert find(events_of(tmp_path, "Pemerintah dan Dewan Perwakilan Rakyat RI sepakat membentuk Kementerian Haji. "
-                          "Kementerian itu mengurus jemaah haji di Arab Saudi."), "AGREE", source=[INDONESIA])
+    assert find(events_of(tmp_path, "Dewan Perwakilan Rakyat RI mendukung kemerdekaan Palestina."),
+                "SUPPORT", source=[INDONESIA])
 
 
 def test_the_outlet_that_confirmed_a_quote_did_not_say_it(tmp_path):
@@ -1822,3 +1822,14 @@ def test_a_name_with_its_acronym_in_parentheses_is_still_in_the_list(tmp_path):
     evs = events_of(tmp_path, "Organisasi Perburuhan Internasional (ILO) dan Bank Dunia menandatangani nota "
                     "kesepahaman.", pub="2025-10-19")
     assert find(evs, "AGREE", source=["Q54129", "Q7164"])
+
+
+def test_an_agreement_or_cooperation_with_no_partner_is_left_out(tmp_path):
+    # one state and no partner named anywhere near: the other side is unknown
+    evs = events_of(tmp_path, "Xi juga mengusulkan pembentukan organisasi baru dan menandatangani deklarasi terpisah "
+                    "mengenai teknologi AI.", pub="2025-11-01")
+    assert not find(evs, "AGREE")
+    # a body of states agrees among its members; two sides agree with each other
+    assert find(events_of(tmp_path, "Para menteri G20 menyepakati agenda kebijakan global.", pub="2025-10-19"), "AGREE")
+    assert find(events_of(tmp_path, "Indonesia dan Singapura menandatangani kerja sama energi.", pub="2025-10-19"),
+                "AGREE", source=[INDONESIA, "Q334"])
