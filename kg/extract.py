@@ -394,9 +394,7 @@ class Extractor:
         # an agreement or a cooperation takes two: with one state or person and no partner
         # found ("Xi juga … menandatangani deklarasi terpisah", "kita telah mencapai
         # kesepakatan"), the other side is unknown, and the event says too little
-        ex.events = [ev for ev in ex.events if ev.type not in PARTNER_TYPES or len(_actors(ev)) != 1
-                     or ex.entities.get(_actors(ev)[0]) is None or ex.entities[_actors(ev)[0]].kind == "organization"
-                     or self._partner_in_complement(ex, ev)]
+        ex.events = [ev for ev in ex.events if ev.type not in PARTNER_TYPES or self._has_partner(ex, ev)]
         if not self._abroad(ex):
             # domestic politics ("Gubernur meminta Dinas …", "Pemerintah menyalurkan bansos"):
             # no event of diplomacy where the article names nothing beyond the home country
@@ -410,9 +408,18 @@ class Extractor:
         _forget_bystanders(ex, state.private)
         return ex
 
+    def _has_partner(self, ex: Extraction, ev: Event) -> bool:
+        """Two sides, or a body whose members agree among themselves; else the partner named
+        in what is agreed ("Kita sepakat untuk terus bekerja sama dengan Uni Eropa"), which
+        becomes the target."""
+        actors = _actors(ev)
+        if len(actors) != 1:
+            return True
+        ent = ex.entities.get(actors[0])
+        return ent is None or ent.kind == "organization" or self._partner_in_complement(ex, ev)
+
     def _partner_in_complement(self, ex: Extraction, ev: Event) -> bool:
-        """ "Kita sepakat untuk terus bekerja sama dengan Uni Eropa": the partner of an
-        agreement named in what is agreed ("dengan X" in its clause) becomes its target."""
+        """ "dengan X" in the clause of the agreement: X is added as its target."""
         s = getattr(ev, "_sentence", None)
         span = getattr(ev, "_span", None)
         if s is None or span is None:
