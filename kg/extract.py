@@ -3244,6 +3244,13 @@ def _host_of(ex: Extraction | None, a: list[str], b: list[str]) -> list[str] | N
     return None
 
 
+def _bare_restatement(ev: Event) -> bool:
+    """An act named by its noun or verb with no one acted on, no day, no place, no topic and
+    no context of its own: what it adds to an earlier act of its source is nothing."""
+    return not (ev.targets or ev.date or ev.place or ev.topics or ev.condition
+                or set(ev.contexts) - {"Reported"})
+
+
 def _merge_events(events: list[Event], ex: Extraction | None = None) -> list[Event]:
     """Merge mentions of the same event: same type and actors, no conflicting mode/date/place."""
     out: list[Event] = []
@@ -3252,6 +3259,11 @@ def _merge_events(events: list[Event], ex: Extraction | None = None) -> list[Eve
         for prev in out:
             if prev.type != ev.type:
                 continue
+            if ev.type != "CONSULT" and _bare_restatement(ev) and ev.sources and set(ev.sources) == set(prev.sources):
+                # "Mengapa Houthi melancarkan serangan lagi?", "serangan Houthi telah memicu
+                # gangguan besar": the attacks told before, named again with nothing new
+                target = prev
+                break
             if set(_actors(prev)) != set(_actors(ev)) and not (
                 # "Macron mengunjungi tiga negara …" restates "kunjungan Macron ke Indonesia":
                 # a meeting or visit by the same source that names no one else

@@ -1833,3 +1833,14 @@ def test_an_agreement_or_cooperation_with_no_partner_is_left_out(tmp_path):
     assert find(events_of(tmp_path, "Para menteri G20 menyepakati agenda kebijakan global.", pub="2025-10-19"), "AGREE")
     assert find(events_of(tmp_path, "Indonesia dan Singapura menandatangani kerja sama energi.", pub="2025-10-19"),
                 "AGREE", source=[INDONESIA, "Q334"])
+
+
+def test_an_act_named_again_with_nothing_new_is_the_same_act(tmp_path):
+    evs = events_of(tmp_path, "Kelompok Houthi di Yaman kembali melancarkan serangan terhadap kapal-kapal di Laut Merah. "
+                    "Mengapa Houthi melancarkan serangan lagi? Serangan Houthi telah memicu gangguan besar pada "
+                    "jalur pelayaran.", pub="2025-07-11")
+    assert len(find(evs, "ASSAULT")) == 1
+    # an attack with a target or a day of its own is another one
+    evs = events_of(tmp_path, "Israel menyerang Lebanon pada Kamis (30/10/2025). Israel juga menyerang Suriah pada "
+                    "Sabtu (1/11/2025).", pub="2025-11-02")
+    assert len(find(evs, "ASSAULT")) == 2
