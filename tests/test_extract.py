@@ -1844,3 +1844,9 @@ def test_an_act_named_again_with_nothing_new_is_the_same_act(tmp_path):
     evs = events_of(tmp_path, "Israel menyerang Lebanon pada Kamis (30/10/2025). Israel juga menyerang Suriah pada "
                     "Sabtu (1/11/2025).", pub="2025-11-02")
     assert len(find(evs, "ASSAULT")) == 2
+
+
+def test_seas_by_their_indonesian_names(tmp_path):
+    (attack,) = find(events_of(tmp_path, "Kelompok Houthi di Yaman kembali melancarkan serangan terhadap kapal-kapal "
+                               "di Laut Merah.", pub="2025-07-11"), "ASSAULT")
+    assert attack["place"] == "Q23406"  # where the ships are hit, not where the group is
