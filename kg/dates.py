@@ -271,12 +271,12 @@ _DIR_AFTER = rf"(?:\s+(?P<dir>{_PAST}|{_FUTURE}))?"
 def _slash_in_parens(m, pub):
     """Kompas/detik style: "Jumat (31/12)", "Kamis (5/6/2025)", "(30/5/2025)"."""
     d, mo = int(m.group("d")), int(m.group("m"))
+    wd = WEEKDAYS[m.group("wd").lower().replace("’", "'")] if m.group("wd") else None
     if m.group("y"):
         y = int(m.group("y"))
         y = y + 2000 if y < 100 else y
         written = _safe_date(y, mo, d)
-        if written is not None and m.group("wd") and pub is not None:
-            wd = WEEKDAYS[m.group("wd").lower().replace("’", "'")]
+        if written is not None and wd is not None and pub is not None:
             # "Kamis (19/6/2026)" in an article of 19 June 2025: 19 June 2026 is a Friday, and
             # the weekday agrees with the year next to it, nearer the article: a slip of the year
             slips = [c for yy in (y - 1, y + 1) if (c := _safe_date(yy, mo, d)) and c.weekday() == wd
@@ -286,8 +286,7 @@ def _slash_in_parens(m, pub):
         return written, "day", False, False, None
     if pub is None:
         return None, "day", False, False, None
-    if m.group("wd"):
-        wd = WEEKDAYS[m.group("wd").lower().replace("’", "'")]
+    if wd is not None:
         fits = [
             c
             for y in (pub.year, pub.year - 1, pub.year + 1)

@@ -394,7 +394,7 @@ class Extractor:
         # an agreement or a cooperation takes two: with one state or person and no partner
         # found ("Xi juga … menandatangani deklarasi terpisah", "kita telah mencapai
         # kesepakatan"), the other side is unknown, and the event says too little
-        ex.events = [ev for ev in ex.events if ev.type not in PARTNER_TYPES or self._has_partner(ex, ev)]
+        ex.events = [ev for ev in ex.events if ev.type not in PARTNER_TYPES or self._with_partner(ex, ev)]
         if not self._abroad(ex):
             # domestic politics ("Gubernur meminta Dinas …", "Pemerintah menyalurkan bansos"):
             # no event of diplomacy where the article names nothing beyond the home country
@@ -408,47 +408,51 @@ class Extractor:
         _forget_bystanders(ex, state.private)
         return ex
 
-    def _has_partner(self, ex: Extraction, ev: Event) -> bool:
+    def _with_partner(self, ex: Extraction, ev: Event) -> bool:
         """Two sides, or a body whose members agree among themselves; else the partner named
-        in what is agreed ("Kita sepakat untuk terus bekerja sama dengan Uni Eropa"), which
-        becomes the target."""
+        in what is agreed ("Kita sepakat untuk terus bekerja sama dengan Uni Eropa") is made
+        its target. False when there is none."""
         actors = _actors(ev)
-        if len(actors) != 1:
+        ent = ex.entities.get(actors[0]) if len(actors) == 1 else None
+        if ent is None or ent.kind == "organization":
             return True
-        ent = ex.entities.get(actors[0])
-        return ent is None or ent.kind == "organization" or self._partner_in_complement(ex, ev)
+        partner = self._partner_in_complement(ex, ev)
+        if partner is not None:
+            ev.targets.append(partner)
+        return partner is not None
 
-    def _partner_in_complement(self, ex: Extraction, ev: Event) -> bool:
-        """ "dengan X" in the clause of the agreement: X is added as its target."""
+    def _partner_in_complement(self, ex: Extraction, ev: Event) -> str | None:
+        """The actor right after "dengan"/"bersama" in the clause of the event, if another."""
         s = getattr(ev, "_sentence", None)
         span = getattr(ev, "_span", None)
         if s is None or span is None:
-            return False
+            return None
         W = s.words
-        for k, w in enumerate(W):
-            if span[0] < w.start < span[1] and w.lower in ("dengan", "bersama") and k + 1 < len(W):
+        for k, w in enumerate(W[:-1]):
+            if span[0] < w.start < span[1] and w.lower in ("dengan", "bersama"):
                 m = next((m for m in s.mentions if m.start_char == W[k + 1].start and m.kind in ACTOR_KINDS), None)
                 if m is not None and self._key(m) in ex.entities and self._key(m) not in _actors(ev):
-                    ev.targets.append(self._key(m))
-                    return True
-        return False
+                    return self._key(m)
+        return None
 
     def _abroad(self, ex: Extraction) -> bool:
         """The article names something beyond the home country (cues.toml [home]): another
         state, a place abroad, a body of the gazetteer that is not the home country's (an
         international organisation, a foreign company), or a person holding office in one of
-        them, by the article's title ("Presiden Rusia …") or by the gazetteer ("Macron")."""
+        them. "KBRI Australia", the home state's embassy named by its host, counts too."""
         gaz = Gazetteer.default()
-        for key, ent in ex.entities.items():
-            ident = ent.qid or key.split("/", 1)[1]
-            if ent.kind == "person":
-                offices = [pos.of_ref for pos in ent.positions] + [h.of for h in gaz.holdings(ident)]
-                if any(of and self._foreign(gaz, of) for of in offices):
-                    return True
-            elif self._foreign(gaz, ident):
-                return True
-        # "KBRI Australia": the home state's embassy, named by its host
-        return any(self._foreign(gaz, c) for m in ex.mentions for c in m.candidates)
+        return any(self.is_abroad(ent.kind, ent.qid or key.split("/", 1)[1], [p.of_ref for p in ent.positions])
+                   for key, ent in ex.entities.items()) or any(
+            self._foreign(gaz, c) for m in ex.mentions for c in m.candidates)
+
+    def is_abroad(self, kind: str, ident: str, offices: Iterable[str | None] = ()) -> bool:
+        """An entity (its kind, and QID or key) beyond the home country; a person by the
+        offices the article names (``offices``: what they are of) or the gazetteer knows."""
+        gaz = Gazetteer.default()
+        if kind == "person":
+            held = [*offices, *(h.of for h in gaz.holdings(ident))]
+            return any(of and self._foreign(gaz, of) for of in held)
+        return self._foreign(gaz, ident)
 
     def _foreign(self, gaz: Gazetteer, ident: str) -> bool:
         """A state, place or body of the gazetteer (QID or key) beyond the home country."""
@@ -3151,7 +3155,7 @@ def _without_requested_acts(events: list[Event], W: list[Word], is_boundary) -> 
         for r in requests:
             between = [w for w in W if r._span[0] < w.start < e._span[0]]  # type: ignore[attr-defined]
             if r is not e and r._span[0] < e._span[0] and len(between) <= 8 and not any(  # type: ignore[attr-defined]
-                    is_boundary(w) and w.lower not in ASKED_FOR or w.lower in AFTER_WHEN | SIMULTANEOUS
+                    (is_boundary(w) and w.lower not in ASKED_FOR) or w.lower in AFTER_WHEN | SIMULTANEOUS
                     for w in between):  # "menyerukan gencatan senjata usai bentrokan": when, not what
                 return True
         return False

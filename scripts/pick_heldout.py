@@ -27,7 +27,6 @@ def main() -> None:
     ap.add_argument("-n", type=int, default=20)
     args = ap.parse_args()
 
-    from kg.gazetteer import Gazetteer
     from kg.pipeline import extractor
 
     taken = {json.loads(line)["article"] for f in (ROOT / "tests" / "gold" / "heldout").glob("*.jsonl")
@@ -36,7 +35,7 @@ def main() -> None:
         taken |= {row[-1] for row in csv.reader(fh, delimiter="\t") if row}
     records = [json.loads(line) for line in args.corpus.open(encoding="utf-8") if line.strip()]
     random.Random(args.seed).shuffle(records)
-    ex, gaz = extractor(), Gazetteer.default()
+    ex = extractor()
     seen_titles: set[str] = set()
     shown = 0
     for r in records:
@@ -45,8 +44,8 @@ def main() -> None:
             continue
         seen_titles.add(title.lower())
         mentions = ex.nlp(title)._.kg_mentions
-        abroad = [m.text for m in mentions if ex._foreign(gaz, m.qid or m.key) or m.kind == "person" and any(
-            h.of and ex._foreign(gaz, h.of) for h in gaz.holdings(m.qid or m.key))]
+        abroad = [m.text for m in mentions if ex.is_abroad(
+            m.kind, m.qid or m.key, [m.position.of_ref] if m.position else [])]
         if abroad:
             print(f"{r['id']}\t{r.get('outlet', '')}\t{r.get('date', '')}\t{title}\t[{', '.join(abroad)}]")
             shown += 1

@@ -1822,6 +1822,10 @@ def test_a_name_with_its_acronym_in_parentheses_is_still_in_the_list(tmp_path):
     evs = events_of(tmp_path, "Organisasi Perburuhan Internasional (ILO) dan Bank Dunia menandatangani nota "
                     "kesepahaman.", pub="2025-10-19")
     assert find(evs, "AGREE", source=["Q54129", "Q7164"])
+    # the full name and the acronym both known: the acronym is the same body again
+    evs = events_of(tmp_path, "Pertemuan Tahunan Dana Moneter Internasional (IMF) dan Bank Dunia di Amerika Serikat "
+                    "menyoroti ketahanan ekonomi global.", pub="2025-10-19")
+    assert find(evs, "CONSULT", source=["Q7804", "Q7164"])
 
 
 def test_an_agreement_or_cooperation_with_no_partner_is_left_out(tmp_path):
