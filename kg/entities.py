@@ -215,6 +215,7 @@ class _Analysis:
         self.n = len(doc)
         self.common = common_words()
         self._by_start: dict[int, _GazMatch] = {}  # final gazetteer matches by first token
+        self._starts: dict[int, _GazMatch] = {}  # gazetteer matches by first token, before titles
         self._by_end: dict[int, _GazMatch] = {}  # ... and by token end
         self._segments()
 
@@ -408,7 +409,39 @@ class _Analysis:
             j, t = best
             if t.pattern.isupper() and doc[i].text != t.pattern:
                 return None
-        return best
+        return self._portfolio_title(i, best)
+
+    def _portfolio_title(self, i: int, best: tuple[int, Title] | None) -> tuple[int, Title] | None:
+        """A minister of a portfolio titles.tsv does not list: "Menteri" and capitalised
+        ordinary words ("Keamanan Nasional", "Pendidikan Dasar dan Menengah": longer than the
+        table's "Menteri Pendidikan"), ending before a capitalised word that is not one (the
+        country or the name). Else ``best``, the table's title."""
+        doc = self.toks
+        heads = _name_cues().portfolio_heads
+        if not doc[i].text[:1].isupper() or not (
+                doc[i].lower_ in heads or (best is not None and doc[best[0] - 1].lower_ in heads)):
+            return best  # "Menteri …", "Wakil Menteri …"
+        start = best[0] if best is not None else i + 1
+        k = start
+        while k < self.n and self.same_seg(i, k):
+            w = doc[k]
+            if w.lower_ == "dan" and k + 1 < self.n and doc[k + 1].text[:1].isupper() \
+                    and doc[k + 1].lower_ in self.common and k > i + 1:
+                k += 1
+                continue
+            if not (w.is_alpha and w.text[:1].isupper() and w.lower_ in self.common):
+                break
+            g = self._starts.get(k)
+            if g is not None and not _person_hits(g):
+                break  # "Perdana Menteri Arab Saudi": the country, not a portfolio
+            k += 1
+        if k == start or k >= self.n or not self.same_seg(i, k) or not doc[k].text[:1].isupper():
+            return best
+        words = " ".join(t.text for t in doc[i:k])
+        if best is not None:  # the table's role, on the longer words
+            t = best[1]
+            return k, Title(words, t.role, words, t.position_en, t.resolvable, t.default_of, t.needs_of)
+        return k, Title(words, "minister", words, "Minister of {of}", False)
 
     def _titles_starting(self, word: str) -> list[Title]:
         return self.gaz.titles_starting(word)
@@ -467,7 +500,7 @@ class _Analysis:
             if q in soft and q > k and not doc[q - 1].whitespace_:
                 break
             if (
-                tok.is_alpha
+                (tok.is_alpha or (count and _APOSTROPHE_NAME.fullmatch(tok.text)))
                 and tok.text[0].isupper()
                 and not (len(tok.text) > 1 and tok.text.isupper())
             ):
@@ -518,6 +551,7 @@ class _Analysis:
         starts: dict[int, _GazMatch] = {
             m.i: m for m in gm if m.j - m.i >= 1 and m.start == doc[m.i].idx
         }
+        self._starts = starts
 
         persons: list[_Person] = []
         role_mentions: list[Mention] = []
@@ -1013,8 +1047,13 @@ class _Analysis:
                 persons.append(p)
                 k = j
                 continue
-            p = _Person(k, j, tok.idx, doc[j - 1].idx + len(doc[j - 1]))
-            p.name_tokens = tuple(t.text for t in doc[k:j])
+            s0 = k
+            while (s0 >= 2 and doc[s0 - 1].text == "-" and not doc[s0 - 1].whitespace_
+                   and not doc[s0 - 2].whitespace_ and not covered[s0 - 2]
+                   and doc[s0 - 2].text in ref.name_tokens):
+                s0 -= 2  # "Ben-Gvir": the hyphenated surname whole, not its last part
+            p = _Person(s0, j, doc[s0].idx, doc[j - 1].idx + len(doc[j - 1]))
+            p.name_tokens = tuple(t.text for t in doc[s0:j] if t.text != "-")
             k = j
             if ref.entry is not None:
                 p.entry, p.method, p.confidence = ref.entry, "alias", 0.85
@@ -1410,6 +1449,7 @@ class _NameCues:
     roles_by_last: dict[str, tuple[tuple[str, ...], ...]]  # "aktivis X": by the word before X
     roles_by_first: dict[str, tuple[tuple[str, ...], ...]]  # "X, seorang komentator"
     speech_verbs: frozenset[str] = frozenset()  # "X Y menilai …": a two-word name that speaks
+    portfolio_heads: frozenset[str] = frozenset()  # "Menteri Keamanan Nasional X"
 
 
 @lru_cache(maxsize=1)
@@ -1427,8 +1467,11 @@ def _name_cues() -> _NameCues:
         {w: tuple(rs) for w, rs in by_last.items()},
         {w: tuple(rs) for w, rs in by_first.items()},
         frozenset(w.lower() for w in cues["speech"]["verbs"]),
+        frozenset(w.lower() for w in cues["names"]["portfolio_heads"]),
     )
 
+# a name part with an apostrophe inside, after a first name ("Abdul Mu'ti", "Conan O'Brien")
+_APOSTROPHE_NAME = re.compile(r"[A-Z][a-z]*['’][A-Za-z]+")
 # before a capital: it is the place, not the state ("di Teheran", "ke Beijing")
 LOCATIVE = {
     "di", "ke", "dari", "menuju", "kota", "ibu", "ibukota", "bandara", "sekitar", "pinggiran",

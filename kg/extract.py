@@ -274,6 +274,7 @@ class Extractor:
         self.oblique = c.words("clause", "oblique")
         self.light_verbs = c.words("clause", "light_verbs")
         self.participation = c.words("clause", "participation")
+        self.address = c.words("clause", "address")
         self.accompany = c.words("clause", "accompany")
         self.origin_heads = c.words("clause", "origin_heads")
         self.organised_by = c.words("clause", "organised_by")
@@ -984,11 +985,13 @@ class Extractor:
         if kind is None:
             return []
         own = _country_key(ex, s.speaker)
-        target = next((self._key(m) for m in s.mentions if a <= m.start_char < b and m.kind in ACTOR_KINDS
-                       and self._key(m) != own and self._key(m) not in s.speakers), None)
-        if target is None:
+        first = next((m for m in s.mentions if a <= m.start_char < b and m.kind in ACTOR_KINDS
+                      and self._key(m) != own and self._key(m) not in s.speakers), None)
+        if first is None:
             return []
-        ev = Event(type=kind, sources=list(s.speakers), targets=[target], evidence=(s.start, s.end),
+        # "Menteri Smotrich dan Ben-Gvir telah … merusak": the first actor and those listed with it
+        targets = [t for t in self._group(s, first, b) if t != own and t not in s.speakers]
+        ev = Event(type=kind, sources=list(s.speakers), targets=targets, evidence=(s.start, s.end),
                    trigger="", confidence=0.55)
         ev._span = (a, b)  # type: ignore[attr-defined]
         self._date(ev, s, a, b)
@@ -1030,6 +1033,7 @@ class Extractor:
         complement_from: int | None = None
         voice = mt.voice
         light = None
+        at_session = False  # "berpidato di KTT G20": an address given at a meeting of others
         fronted_with = False
         if voice == "noun":
             k = mt.i - 1
@@ -1042,6 +1046,12 @@ class Extractor:
                 light = k - 1  # "Singapura akan ikut serta dalam konferensi internasional …"
             elif k >= 2 and W[k].lower == "dan" and W[k - 2].lower in self.light_verbs:
                 light = k - 2  # "menjalin komunikasi dan koordinasi", "memberikan dukungan dan bantuan"
+            elif trig.type == "CONSULT" and k >= 1 and W[k].lower in ("pada", "dalam", "di"):
+                for q in range(k - 1, max(-1, k - 4), -1):
+                    if W[q].lower in self.address:  # "menyampaikan Pernyataan Nasional pada Sidang Umum"
+                        light = q - 1 if q >= 1 and W[q - 1].lower in self.light_verbs else q
+                        at_session = True
+                        break
         if trig.needs_irrealis and not (
                 any(w.lower in self.future | MODALS for w in W[max(0, mt.i - 3) : mt.i])
                 or any(w.lower in self.condition for w in W[mt.j :])):
@@ -1289,6 +1299,8 @@ class Extractor:
                 return None  # "produk asal AS dikenakan tarif 0 persen"
         if voice == "passive" and trig.type != "CONSULT" and not targets:
             return None  # "Yayasan … yang didukung AS", "kemajuan militer didukung oleh Rusia": no actor is acted on
+        if at_session and not targets:
+            return None  # "memberikan pidato dalam forum tersebut": whose forum is not said
         if trig.type != "CONSULT" and not sources:
             # an event with no known source is only kept for passives ("X dikecam")
             if voice != "passive":
@@ -1324,6 +1336,9 @@ class Extractor:
         actors = [ex.entities[a] for a in _actors(ev) if a in ex.entities]
         if ev.type == "CONSULT" and ev.mode is None and (
             len(actors) >= 3 or (voice == "noun" and actors and all(a.kind == "organization" for a in actors))
+            # "Mu'ti menyampaikan pernyataan pada Sidang Umum UNESCO": one at a body's session
+            or (at_session and ev.targets and all(
+                ex.entities[t].kind == "organization" for t in ev.targets if t in ex.entities))
         ):
             ev.mode = "multilateral"
         ev.place = ev.place or self._place(s, mt.i, mt.j, limit, ex)
@@ -1432,6 +1447,12 @@ class Extractor:
                                   for x in W[o + 1 : k]):
                     k = o - 1
                     continue
+            if W[k].text in QUOTE_CHARS and k == i - 1:
+                # 'bahwa "Negeri Paman Sam" mengutuk …': a name in quotation marks right
+                # before the verb is its subject (at most four words between the marks)
+                o = next((q for q in range(k - 1, max(-1, k - 6), -1) if W[q].text in QUOTE_CHARS), None)
+                if o is not None and o < k - 1 and not any(self._is_boundary(w) for w in W[o + 1 : k]):
+                    return o + 1
             if self._is_boundary(W[k]) and not self._is_control(W, k):
                 break
             if k > 0 and (W[k - 1].lower, W[k].lower) in {("di", "mana")}:
@@ -1470,6 +1491,18 @@ class Extractor:
         prev = W[k - 1].lower if k > 0 else ""
         prev2 = W[k - 2].lower if k > 1 else ""
         return prev in self.oblique or (prev in {"dan", "serta", ","} and prev2 in self.oblique)
+
+    def _list_ending_at(self, s: Sentence, last: Mention) -> list[str]:
+        """The actors of a list that ends at ``last`` ("Australia, Kanada, Inggris, dan
+        Norwegia"), in order; ``last`` alone when nothing is coordinated before it."""
+        out = [last]
+        before = [m for m in s.mentions if m.end_char <= last.start_char and m.kind in ACTOR_KINDS]
+        for m in reversed(before):
+            gap = s_text_between(s, m.end_char, out[0].start_char).strip()
+            if gap not in {",", "dan", ", dan", "serta", ", serta"}:
+                break
+            out.insert(0, m)
+        return _uniq([self._key(m) for m in out])
 
     def _group(self, s: Sentence, first: Mention, end_char: int, kinds=ACTOR_KINDS,
                between: bool = False) -> list[str]:
@@ -1550,7 +1583,9 @@ class Extractor:
             near = [m for m in self._mentions_between(s, W[lo].start, W[k].start)
                     if not self._is_oblique(s, m)]
             if near:
-                return [self._key(near[-1])]
+                # "keputusan Australia, Kanada, Inggris, dan Norwegia yang juga menjatuhkan
+                # sanksi": the whole list before "yang"
+                return self._list_ending_at(s, near[-1])
             noun = next((q for q in range(max(1, k - 5), k) if W[q].lower in self.statement_nouns
                          and _looks_verb(W[q - 1].lower)
                          and not any(self._is_boundary(w) and w.text not in QUOTE_CHARS for w in W[q:k])), None)

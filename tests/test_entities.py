@@ -899,3 +899,24 @@ def test_a_company_named_after_its_country_is_not_the_country(nlp):
     countries = [m.text for m in found if m.kind == "country"]
     assert countries == ["Indonesia", "Indonesia"]  # the government's, and the place
     assert [m.text for m in found if m.kind == "organization"] == ["Bank Dunia"]
+
+
+def test_a_minister_of_a_portfolio_the_table_lacks(nlp):
+    """'Menteri' and capitalised ordinary words (the portfolio, longer than the table's
+    'Menteri Pendidikan') before a name; an apostrophe inside a name part; a hyphenated
+    surname named again whole."""
+    found = mentions(nlp, "Menteri Keamanan Nasional Itamar Ben-Gvir tiba. Menteri Pendidikan Dasar dan "
+                          "Menengah Abdul Mu'ti berpidato. Ben-Gvir dan Mu'ti pulang.", on=date(2025, 6, 1))
+    persons = [(m.text, m.key) for m in found if m.kind == "person"]
+    assert persons[:3] == [("Itamar Ben-Gvir", "itamar-ben-gvir"), ("Abdul Mu'ti", "abdul-muti"),
+                           ("Ben-Gvir", "itamar-ben-gvir")]
+    roles = [m.position.position_label_id for m in found if m.position is not None]
+    assert "Menteri Keamanan Nasional" in roles
+
+
+def test_a_portfolio_never_takes_the_country_after_the_title(nlp):
+    found = mentions(nlp, "Perdana Menteri Arab Saudi Mohammed bin Salman menerima Wakil Menteri Sosial RI "
+                          "Agus Jabo Priyono.", on=date(2025, 6, 1))
+    assert [(m.kind, m.text) for m in found] == [
+        ("country", "Arab Saudi"), ("person", "Mohammed bin Salman"), ("country", "RI"),
+        ("person", "Agus Jabo Priyono")]

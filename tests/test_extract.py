@@ -1854,3 +1854,45 @@ def test_seas_by_their_indonesian_names(tmp_path):
     (attack,) = find(events_of(tmp_path, "Kelompok Houthi di Yaman kembali melancarkan serangan terhadap kapal-kapal "
                                "di Laut Merah.", pub="2025-07-11"), "ASSAULT")
     assert attack["place"] == "Q23406"  # where the ships are hit, not where the group is
+
+
+def test_an_entry_ban_is_a_sanction_on_someone(tmp_path):
+    evs = events_of(tmp_path, "Selandia Baru melarang Menteri Keuangan Israel Bezalel Smotrich dan Menteri "
+                              "Keamanan Nasional Itamar Ben-Gvir masuk ke negaranya. Polisi melarang "
+                              "kendaraan masuk ke Jalan Sudirman.", "2025-06-11")
+    assert [e["type"] for e in evs] == ["SANCTION"]
+    assert find(evs, "SANCTION", source={"Q664"}, target={"bezalel-smotrich", "itamar-ben-gvir"})
+
+
+def test_a_list_before_yang_is_the_subject_of_the_relative_clause(tmp_path):
+    evs = events_of(tmp_path, "Langkah itu mengikuti keputusan Australia, Kanada, Inggris, dan Norwegia yang "
+                              "juga menjatuhkan sanksi kepada Rusia.", "2025-06-11")
+    assert find(evs, "SANCTION", source={"Q408", "Q16", "Q145", "Q20"}, target={"Q159"})
+
+
+def test_a_quoted_name_before_the_verb_is_its_subject(tmp_path):
+    evs = events_of(tmp_path, 'Menteri Luar Negeri AS Marco Rubio menulis di platform media sosial X bahwa '
+                              '"Negeri Paman Sam" mengutuk langkah dari Selandia Baru dan Norwegia.', "2025-06-11")
+    assert find(evs, "ACCUSE", source={"Q30"}, target={"Q664", "Q20"})
+
+
+def test_an_address_at_a_session_is_taking_part_in_it(tmp_path):
+    evs = events_of(tmp_path, "Menteri Pendidikan Dasar dan Menengah Abdul Mu'ti menyampaikan Pernyataan "
+                              "Nasional pada Sidang Umum UNESCO ke-43 di Kota Samarkand, Uzbekistan, Selasa "
+                              "(4/11/2025).", "2025-11-05")
+    ev = find(evs, "CONSULT", source={"abdul-muti"}, target={"Q7809"})
+    assert ev and ev[0]["mode"] == "multilateral" and ev[0]["place"] == "Q5753"
+
+
+def test_a_judgement_of_two_named_together_targets_both(tmp_path):
+    evs = events_of(tmp_path, 'Menteri Keuangan Israel Bezalel Smotrich dan Menteri Keamanan Nasional Itamar '
+                              'Ben-Gvir berkunjung. "Menteri Smotrich dan Ben-Gvir telah secara serius merusak '
+                              'perdamaian, dan itu tidak dapat diterima," papar Menteri Luar Negeri Selandia '
+                              'Baru Winston Peters.', "2025-06-11")
+    assert find(evs, "ACCUSE", source={"Q1396178"}, target={"bezalel-smotrich", "itamar-ben-gvir"})
+
+
+def test_an_address_in_a_forum_no_one_is_named_for_is_no_event(tmp_path):
+    evs = events_of(tmp_path, "Utusan Khusus Retno Marsudi turut memberikan pidato inspiratif dalam forum "
+                              "tersebut. Presiden Prabowo berpidato di KTT G20 di Johannesburg.", "2025-11-05")
+    assert [(e["source"], e["target"], e["mode"]) for e in evs] == [({"Q2107268"}, {"Q19771"}, "multilateral")]
