@@ -1046,6 +1046,9 @@ class Extractor:
                 light = k - 1  # "Singapura akan ikut serta dalam konferensi internasional …"
             elif k >= 2 and W[k].lower == "dan" and W[k - 2].lower in self.light_verbs:
                 light = k - 2  # "menjalin komunikasi dan koordinasi", "memberikan dukungan dan bantuan"
+            elif (k >= 2 and W[k].lower in ("lewat", "melalui", "via") and W[k - 2].lower in self.light_verbs
+                    and trig.mode in ("phone", "video")):
+                light = k - 2  # "menjalin komunikasi lewat panggilan telepon"
             elif trig.type == "CONSULT" and k >= 1 and W[k].lower in ("pada", "dalam", "di"):
                 for q in range(k - 1, max(-1, k - 4), -1):
                     if W[q].lower in self.address:  # "menyampaikan Pernyataan Nasional pada Sidang Umum"

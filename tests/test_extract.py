@@ -1896,3 +1896,11 @@ def test_an_address_in_a_forum_no_one_is_named_for_is_no_event(tmp_path):
     evs = events_of(tmp_path, "Utusan Khusus Retno Marsudi turut memberikan pidato inspiratif dalam forum "
                               "tersebut. Presiden Prabowo berpidato di KTT G20 di Johannesburg.", "2025-11-05")
     assert [(e["source"], e["target"], e["mode"]) for e in evs] == [({"Q2107268"}, {"Q19771"}, "multilateral")]
+
+
+def test_a_call_by_way_of_a_light_verb_and_its_noun(tmp_path):
+    evs = events_of(tmp_path, "Presiden AS Donald Trump dan Presiden China Xi Jinping akhirnya menjalin "
+                              "komunikasi lewat panggilan telepon pada Kamis (5/6/2025).", "2025-06-07")
+    calls = [e for e in evs if e["type"] == "CONSULT" and e["mode"] == "phone"]
+    assert calls and calls[0]["source"] | calls[0]["target"] == {"Q22686", "Q15031"}
+    assert calls[0]["date"] == date(2025, 6, 5)
