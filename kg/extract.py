@@ -275,6 +275,7 @@ class Extractor:
         self.light_verbs = c.words("clause", "light_verbs")
         self.participation = c.words("clause", "participation")
         self.address = c.words("clause", "address")
+        self.allied = c.words("clause", "allied")
         self.accompany = c.words("clause", "accompany")
         self.origin_heads = c.words("clause", "origin_heads")
         self.organised_by = c.words("clause", "organised_by")
@@ -1893,6 +1894,8 @@ class Extractor:
                                      or (self._is_oblique(s, m) and idx > 0 and prev not in prepositions)):
                 continue  # "tiba di Teheran" is a place; "mendorong Teheran", "menarik duta
                 # besarnya dari Madrid" name its government, "Pemprov DKI Jakarta" its own
+            if prev in self.allied:
+                continue  # "menuntut negara-negara sekutu AS tersebut": the allies, not the US
             if prev == "di" and any(w.lower in {"kepada", "bagi"} for w in W[j:idx]):
                 continue  # "imbauan kepada WNI di Jepang": where the addressees are (but
                 # "rudal ke sejumlah kota di Israel" hits Israel)

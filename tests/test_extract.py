@@ -1904,3 +1904,10 @@ def test_a_call_by_way_of_a_light_verb_and_its_noun(tmp_path):
     calls = [e for e in evs if e["type"] == "CONSULT" and e["mode"] == "phone"]
     assert calls and calls[0]["source"] | calls[0]["target"] == {"Q22686", "Q15031"}
     assert calls[0]["date"] == date(2025, 6, 5)
+
+
+def test_the_allies_of_a_state_are_not_the_state(tmp_path):
+    evs = events_of(tmp_path, "Menteri Luar Negeri AS Marco Rubio menuntut negara-negara sekutu AS tersebut "
+                              "untuk mencabut sanksi. Rusia mengancam mitra Ukraina.", "2025-06-11")
+    assert all("Q30" not in e["target"] and "Q212" not in e["target"] for e in evs)
+    assert find(evs, "THREATEN", source={"Q159"})
