@@ -57,7 +57,7 @@ SIMULTANEOUS = {"saat", "ketika", "sewaktu", "selama", "dalam"}
 # prefixes written together with the noun they modify ("pascaserangan": after the attack)
 BOUND_PREFIXES = ("pasca",)
 # what may stand between coordinated actors ("X dan Y", "X-Y", "X, Y")
-COORDINATION = {"", "-", "--", "dan", ",", "serta", ", dan", "dan juga", "/", "–", "plus"}
+COORDINATION = {"", "-", "--", "dan", ",", "serta", ", dan", "dan juga", "/", "–", "plus", "maupun", ", maupun", "&"}  # "baik X maupun Y", "China & AS"
 PURPOSE = {"untuk", "guna", "demi"}  # purpose clauses share their matrix subject
 AFTER_WHEN = {"setelah", "sesudah", "usai", "seusai", "sebelum", "sembari", "sambil", "seraya"}  # so do time clauses
 # spaCy keeps every word it has seen, for good (a Lexeme and its strings): 55,000 words after
@@ -405,6 +405,9 @@ class Extractor:
             during = getattr(ev, "_during", None)
             if ev.date is None and during is not None and during.date is not None:
                 ev.date, ev.date_text = during.date, during.date_text
+            if ev.place is None and during is not None and during.place is not None and _opens_with_that_meeting(
+                    getattr(ev, "_sentence", None)):
+                ev.place = during.place  # "Dari pertemuan itu, Indonesia dan Perancis sepakat …"
         for ev in ex.events:
             ev.relations = self._relations(ex, ev)
         _forget_bystanders(ex, state.private)
@@ -2551,6 +2554,11 @@ class Extractor:
                 break
         fronted = self._fronted_date(s)
         for ev in events:
+            if anaphoric is not None and ev.type != "CONSULT":
+                # "dalam pembicaraan itu, Biden mendesak …": it happened during that talk,
+                # whose date and place may only be known from a later sentence (filled after
+                # merging)
+                ev._during = anaphoric  # type: ignore[attr-defined]
             if ev.date is not None:
                 continue
             start = ev._span[0]  # type: ignore[attr-defined]
@@ -2584,11 +2592,8 @@ class Extractor:
                 # "Macron memberikan tanda jasa kepada Presiden Prabowo, dalam rangkaian
                 # kunjungannya ke Magelang, pada Kamis (29/5/2025)": on the day of that visit
                 ev.date, ev.date_text = occasion.date, occasion.date_text
+                ev._during = None  # type: ignore[attr-defined]
                 continue
-            if anaphoric is not None and ev.type != "CONSULT":
-                # "dalam pembicaraan itu, Biden mendesak …": it happened during that talk,
-                # whose date may only be known from a later sentence (filled after merging)
-                ev._during = anaphoric  # type: ignore[attr-defined]
 
     @staticmethod
     def _speaks_for(ex: Extraction, s: Sentence, ev: Event) -> bool:
@@ -2816,6 +2821,16 @@ _DATE_WORDS = {
     "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
     "oktober", "november", "desember", "lalu", "depan", "ini", "kemarin", "(", ")",
 }
+
+
+def _opens_with_that_meeting(s: Sentence | None) -> bool:
+    """ "Dari pertemuan itu, …", "Dalam pembicaraan tersebut, …": the sentence opens with the
+    meeting told before, as where what follows happened."""
+    if s is None:
+        return False
+    lw = [w.lower for w in s.words[:5]]
+    return (len(lw) >= 3 and lw[0] in {"dari", "dalam", "pada", "di"}
+            and any(x in {"itu", "tersebut", "ini"} for x in lw[2:4]))
 
 
 def _is_date_word(w: Word) -> bool:

@@ -1911,3 +1911,26 @@ def test_the_allies_of_a_state_are_not_the_state(tmp_path):
                               "untuk mencabut sanksi. Rusia mengancam mitra Ukraina.", "2025-06-11")
     assert all("Q30" not in e["target"] and "Q212" not in e["target"] for e in evs)
     assert find(evs, "THREATEN", source={"Q159"})
+
+
+def test_baik_x_maupun_y_are_both_sources(tmp_path):
+    evs = events_of(tmp_path, "Baik Indonesia maupun Perancis mendesak agar Israel menghentikan operasi militer "
+                              "di Gaza sesegera mungkin.", "2025-05-28")
+    assert find(evs, "REQUEST", source={"Q252", "Q142"}, target={"Q801"})
+
+
+def test_an_armed_conflict_between_two_states_is_fighting_between_them(tmp_path):
+    evs = events_of(tmp_path, "Konflik bersenjata antara militer Thailand dan Kamboja pecah pada Kamis "
+                              "(24/7/2025) pagi di wilayah perbatasan.", "2025-07-26")
+    ev = find(evs, "ASSAULT", source={"Q869", "Q424"})
+    assert ev and ev[0]["date"] == date(2025, 7, 24)
+
+
+def test_what_is_agreed_at_that_meeting_happens_where_it_was_held(tmp_path):
+    text = ("Presiden RI Prabowo Subianto dan Presiden Perancis Emmanuel Macron mengadakan pertemuan bilateral "
+            "di Istana Merdeka, Jakarta, Rabu (28/5/2025). {} Indonesia dan Perancis sepakat menandatangani "
+            "4 deklarasi bersama.")
+    agree = find(events_of(tmp_path, text.format("Dari pertemuan itu,"), "2025-05-28"), "AGREE")
+    assert agree and agree[0]["place"] == "Q3630"
+    agree = find(events_of(tmp_path, text.format("Sebelumnya,"), "2025-05-28"), "AGREE")
+    assert agree and agree[0]["place"] is None
