@@ -185,7 +185,7 @@ def qnum(qid: str) -> int:
 
 class Ent:
     __slots__ = (
-        "qid", "kind", "key", "label_en", "label_id", "aliases", "sources", "untrusted", "surname",
+        "qid", "kind", "key", "label_en", "label_id", "aliases", "sources", "untrusted", "surname", "refused",
     )  # fmt: skip
 
     def __init__(self, qid, kind, label_en, label_id, sources):
@@ -198,13 +198,14 @@ class Ent:
         self.sources: set[str] = sources
         self.untrusted: set[str] = set()  # aliases only vouched for by untrusted sources
         self.surname = ""  # a weak source's surname alias, kept only if unique
+        self.refused: set[str] = set()  # aliases kg/data/curated.tsv removed: never added again
 
     def add_alias(self, alias: str, *, first: bool = False) -> None:
         alias = clean(alias)
         if not alias:
             return
         low = alias.casefold()
-        if low in {self.label_en.casefold(), self.label_id.casefold()}:
+        if low in {self.label_en.casefold(), self.label_id.casefold()} or low in self.refused:
             return
         if any(a.casefold() == low for a in self.aliases):
             return
@@ -329,7 +330,9 @@ def apply_curated(ents: dict[str, Ent], rows: list[dict[str, str]]) -> list[str]
             ent.sources.add("curated")
         elif action == "unalias":
             for a in aliases:
-                if not ent.remove_alias(a):
+                # a surname the build adds later (add_leader_surnames) is refused as well
+                ent.refused.add(clean(a).casefold())
+                if not ent.remove_alias(a) and not (ent.kind == "person" and a in words(ent.label_en)[-1:]):
                     problems.append(f"curated line {n}: {ident} has no alias {a!r}")
         else:
             problems.append(f"curated line {n}: unknown action {action!r}")
