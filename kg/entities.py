@@ -435,8 +435,9 @@ class _Analysis:
             if g is not None and not _person_hits(g):
                 break  # "Perdana Menteri Arab Saudi": the country, not a portfolio
             k += 1
-        if k == start or k >= self.n or not self.same_seg(i, k) or not doc[k].text[:1].isupper():
-            return best
+        if k == start or k >= self.n or not self.same_seg(i, k) or not (
+                doc[k].text[:1].isupper() or doc[k].text in {"(", ","}):
+            return best  # the name, the country, "(Mendikdasmen)" or ", Abdul Mu'ti" follows
         words = " ".join(t.text for t in doc[i:k])
         if best is not None:  # the table's role, on the longer words
             t = best[1]
@@ -636,7 +637,7 @@ class _Analysis:
                 person.name_tokens = tuple(
                     t.text
                     for t in doc[name_pos:run_end]
-                    if t.is_alpha and not ROMAN.fullmatch(t.text)
+                    if (t.is_alpha or _APOSTROPHE_NAME.fullmatch(t.text)) and not ROMAN.fullmatch(t.text)
                 ) or (doc[name_pos].text,)
                 for x in [x for x in gm if x.i >= name_pos and x.j <= run_end]:
                     consumed.add(id(x))  # "Pete" in "Pete Hegseth", "Aoun" in "Joseph Aoun"
@@ -688,7 +689,7 @@ class _Analysis:
                     p.name_tokens = tuple(
                         t.text
                         for t in doc[m.i : run_end]
-                        if t.is_alpha and not ROMAN.fullmatch(t.text)
+                        if (t.is_alpha or _APOSTROPHE_NAME.fullmatch(t.text)) and not ROMAN.fullmatch(t.text)
                     )
                     persons.append(p)
                     continue
@@ -775,7 +776,7 @@ class _Analysis:
             ):
                 start += 1
             # (what is left starts with a word that is not an ordinary one)
-            words = [t.text for t in doc[start:end] if t.is_alpha and not ROMAN.fullmatch(t.text)]
+            words = [t.text for t in doc[start:end] if (t.is_alpha or _APOSTROPHE_NAME.fullmatch(t.text)) and not ROMAN.fullmatch(t.text)]
             if words and (
                 self._attributed(start)
                 or len(words) >= 2

@@ -912,6 +912,9 @@ def test_a_minister_of_a_portfolio_the_table_lacks(nlp):
                            ("Ben-Gvir", "itamar-ben-gvir")]
     roles = [m.position.position_label_id for m in found if m.position is not None]
     assert "Menteri Keamanan Nasional" in roles
+    found = mentions(nlp, "Bahasa Indonesia dibawakan oleh Menteri Pendidikan Dasar dan Menengah "
+                          "(Mendikdasmen), Abdul Mu'ti.", on=date(2025, 11, 5))
+    assert [(m.kind, m.text) for m in found if m.kind == "person"] == [("person", "Abdul Mu'ti")]
 
 
 def test_a_portfolio_never_takes_the_country_after_the_title(nlp):
