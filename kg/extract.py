@@ -58,6 +58,9 @@ SIMULTANEOUS = {"saat", "ketika", "sewaktu", "selama", "dalam"}
 BOUND_PREFIXES = ("pasca",)
 # what may stand between coordinated actors ("X dan Y", "X-Y", "X, Y")
 COORDINATION = {"", "-", "--", "dan", ",", "serta", ", dan", "dan juga", "/", "–", "plus", "maupun", ", maupun", "&"}  # "baik X maupun Y", "China & AS"
+# ... of them, those that join a list read backwards from its end (not "X-Y" or adjacent names:
+# "Presiden AS Donald Trump")
+LIST_GAPS = COORDINATION - {"", "-", "--", "–"}
 PURPOSE = {"untuk", "guna", "demi"}  # purpose clauses share their matrix subject
 AFTER_WHEN = {"setelah", "sesudah", "usai", "seusai", "sebelum", "sembari", "sambil", "seraya"}  # so do time clauses
 # spaCy keeps every word it has seen, for good (a Lexeme and its strings): 55,000 words after
@@ -1506,7 +1509,7 @@ class Extractor:
         before = [m for m in s.mentions if m.end_char <= last.start_char and m.kind in ACTOR_KINDS]
         for m in reversed(before):
             gap = s_text_between(s, m.end_char, out[0].start_char).strip()
-            if gap not in {",", "dan", ", dan", "serta", ", serta"}:
+            if gap not in LIST_GAPS:
                 break
             out.insert(0, m)
         return _uniq([self._key(m) for m in out])
