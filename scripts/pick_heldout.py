@@ -5,6 +5,11 @@ seeded random order. A reader takes the first ones that are foreign relations an
 annotates them before the extractor runs on them.
 
     python scripts/pick_heldout.py --seed 20261202 -n 20
+
+Once the titles are used up (batches C to J took the foreign-relations articles among the
+~350 candidates of seed 20261202), ``--in-text K`` lists instead the articles whose title
+names nothing abroad but whose text names K or more different states other than Indonesia,
+in the same seeded order.
 """
 
 from __future__ import annotations
@@ -25,6 +30,9 @@ def main() -> None:
                     default=ROOT.parent / "shared" / "corpus" / "diplomacy-dev" / "SOURCES.tsv")
     ap.add_argument("--seed", type=int, required=True)
     ap.add_argument("-n", type=int, default=20)
+    ap.add_argument("--in-text", type=int, default=0, metavar="K",
+                    help="articles whose title names nothing abroad and whose text names K or more "
+                         "different states other than Indonesia (0: by the title, the default)")
     args = ap.parse_args()
 
     from kg.pipeline import extractor
@@ -43,14 +51,25 @@ def main() -> None:
         if r["id"] in taken or not title or title.lower() in seen_titles:
             continue
         seen_titles.add(title.lower())
-        mentions = ex.nlp(title)._.kg_mentions
-        abroad = [m.text for m in mentions if ex.is_abroad(
-            m.kind, m.qid or m.key, [m.position.of_ref] if m.position else [])]
+        abroad = _abroad(ex, title)
+        if args.in_text:
+            if abroad:
+                continue  # a title candidate: the default listing has it
+            states = {label for label, kind in _abroad(ex, r.get("text") or "", kinds=True) if kind == "country"}
+            abroad = sorted(states) if len(states) >= args.in_text else []
         if abroad:
             print(f"{r['id']}\t{r.get('outlet', '')}\t{r.get('date', '')}\t{title}\t[{', '.join(abroad)}]")
             shown += 1
             if shown >= args.n:
                 break
+
+
+def _abroad(ex, text: str, kinds: bool = False) -> list:
+    """What ``text`` names abroad (``Extractor.is_abroad``): the surface forms, or with
+    ``kinds`` (entity label, kind) pairs."""
+    found = [m for m in ex.nlp(text)._.kg_mentions
+             if ex.is_abroad(m.kind, m.qid or m.key, [m.position.of_ref] if m.position else [])]
+    return [(m.label, m.kind) for m in found] if kinds else [m.text for m in found]
 
 
 if __name__ == "__main__":
