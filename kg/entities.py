@@ -637,7 +637,7 @@ class _Analysis:
                 person.name_tokens = tuple(
                     t.text
                     for t in doc[name_pos:run_end]
-                    if (t.is_alpha or _APOSTROPHE_NAME.fullmatch(t.text)) and not ROMAN.fullmatch(t.text)
+                    if _name_part(t)
                 ) or (doc[name_pos].text,)
                 for x in [x for x in gm if x.i >= name_pos and x.j <= run_end]:
                     consumed.add(id(x))  # "Pete" in "Pete Hegseth", "Aoun" in "Joseph Aoun"
@@ -689,7 +689,7 @@ class _Analysis:
                     p.name_tokens = tuple(
                         t.text
                         for t in doc[m.i : run_end]
-                        if (t.is_alpha or _APOSTROPHE_NAME.fullmatch(t.text)) and not ROMAN.fullmatch(t.text)
+                        if _name_part(t)
                     )
                     persons.append(p)
                     continue
@@ -776,7 +776,7 @@ class _Analysis:
             ):
                 start += 1
             # (what is left starts with a word that is not an ordinary one)
-            words = [t.text for t in doc[start:end] if (t.is_alpha or _APOSTROPHE_NAME.fullmatch(t.text)) and not ROMAN.fullmatch(t.text)]
+            words = [t.text for t in doc[start:end] if _name_part(t)]
             if words and (
                 self._attributed(start)
                 or len(words) >= 2
@@ -1473,6 +1473,13 @@ def _name_cues() -> _NameCues:
 
 # a name part with an apostrophe inside, after a first name ("Abdul Mu'ti", "Conan O'Brien")
 _APOSTROPHE_NAME = re.compile(r"[A-Z][a-z]*['’][A-Za-z]+")
+
+
+def _name_part(t: _Tok) -> bool:
+    """A word of a person's name: letters, or letters with an apostrophe inside; not a
+    regnal number ("Leo XIV")."""
+    return bool(t.is_alpha or _APOSTROPHE_NAME.fullmatch(t.text)) and not ROMAN.fullmatch(t.text)
+
 # before a capital: it is the place, not the state ("di Teheran", "ke Beijing")
 LOCATIVE = {
     "di", "ke", "dari", "menuju", "kota", "ibu", "ibukota", "bandara", "sekitar", "pinggiran",

@@ -1502,17 +1502,17 @@ class Extractor:
         prev2 = W[k - 2].lower if k > 1 else ""
         return prev in self.oblique or (prev in {"dan", "serta", ","} and prev2 in self.oblique)
 
-    def _list_ending_at(self, s: Sentence, last: Mention) -> list[str]:
-        """The actors of a list that ends at ``last`` ("Australia, Kanada, Inggris, dan
+    @staticmethod
+    def _list_ending_at(s: Sentence, last: Mention, kinds=ACTOR_KINDS) -> list[Mention]:
+        """The mentions of a list that ends at ``last`` ("Australia, Kanada, Inggris, dan
         Norwegia"), in order; ``last`` alone when nothing is coordinated before it."""
         out = [last]
-        before = [m for m in s.mentions if m.end_char <= last.start_char and m.kind in ACTOR_KINDS]
+        before = [m for m in s.mentions if m.end_char <= last.start_char and m.kind in kinds]
         for m in reversed(before):
-            gap = s_text_between(s, m.end_char, out[0].start_char).strip()
-            if gap not in LIST_GAPS:
+            if s_text_between(s, m.end_char, out[0].start_char).strip() not in LIST_GAPS:
                 break
             out.insert(0, m)
-        return _uniq([self._key(m) for m in out])
+        return out
 
     def _group(self, s: Sentence, first: Mention, end_char: int, kinds=ACTOR_KINDS,
                between: bool = False) -> list[str]:
@@ -1595,7 +1595,7 @@ class Extractor:
             if near:
                 # "keputusan Australia, Kanada, Inggris, dan Norwegia yang juga menjatuhkan
                 # sanksi": the whole list before "yang"
-                return self._list_ending_at(s, near[-1])
+                return _uniq([self._key(m) for m in self._list_ending_at(s, near[-1])])
             noun = next((q for q in range(max(1, k - 5), k) if W[q].lower in self.statement_nouns
                          and _looks_verb(W[q - 1].lower)
                          and not any(self._is_boundary(w) and w.text not in QUOTE_CHARS for w in W[q:k])), None)
@@ -1740,10 +1740,7 @@ class Extractor:
         cands = [m for m in self._mentions_between(s, near, W[k].end) if not self._is_oblique(s, m)]
         if cands:
             # "Malaysia, Jepang, dan Korea Selatan dikenakan tarif …": the list the last one ends
-            first = cands[0]
-            earlier = [m for m in s.mentions if m.end_char <= first.start_char and m.kind == first.kind]
-            while earlier and s_text_between(s, earlier[-1].end_char, first.start_char).strip() in (",", ", dan", "dan"):
-                first = earlier.pop()
+            first = self._list_ending_at(s, cands[0], kinds={cands[0].kind})[0]
             return self._group(s, first, W[i].start)
         if W[k].lower in self.pron_person or k == 0:
             return self._subject(s, i, state)
@@ -2833,7 +2830,7 @@ def _opens_with_that_meeting(s: Sentence | None) -> bool:
         return False
     lw = [w.lower for w in s.words[:5]]
     return (len(lw) >= 3 and lw[0] in {"dari", "dalam", "pada", "di"}
-            and any(x in {"itu", "tersebut", "ini"} for x in lw[2:4]))
+            and any(x in DEMONSTRATIVES for x in lw[2:4]))
 
 
 def _is_date_word(w: Word) -> bool:
