@@ -1171,7 +1171,16 @@ class _Analysis:
             position, p.candidates,
         )  # fmt: skip
 
-    def _capital_as_actor(self, entry: Entry, m: _GazMatch) -> Entry | None:
+    def _coordinated_capital_acts(self, k: int, depth: int) -> bool:
+        """Token k starts a capital that acts itself: the second of "Washington dan Teheran
+        tengah menjajaki perundingan" makes the first an actor too."""
+        other = self._by_start.get(k)
+        if other is None or depth > 2 or self.seg[k] != self.seg[k - 1]:
+            return False
+        best, _ = _best(other.hits, None)
+        return best is not None and self._capital_as_actor(best[0], other, depth + 1) is not None
+
+    def _capital_as_actor(self, entry: Entry, m: _GazMatch, depth: int = 0) -> Entry | None:
         """The country, when a national capital is the agent of a clause: followed by a
         verb or an auxiliary ("Teheran meluncurkan", "Pyongyang tidak memberikan",
         "pandangan Washington tetap"), not after a preposition of place ("di Teheran"), not
@@ -1191,6 +1200,8 @@ class _Analysis:
             return None  # the capital ends its sentence or line
         if prev in LOCATIVE or prev in LOCAL_BODIES or prev in {"-", "–", "—"} or nxt in {"-", "–", "—", "--"}:
             return None
+        if nxt in {"dan", "serta"} and self._coordinated_capital_acts(m.j + 1, depth):
+            return self.gaz.entry(country_qid)  # "Washington dan Teheran tengah menjajaki"
         q = m.j  # the word that tells whether the capital acts
         if nxt == "," and after == "yang":
             q += 2
@@ -1504,7 +1515,7 @@ LOCAL_BODIES = {
 # after a capital that acts: auxiliaries and negations
 AGENT_CUES = {
     "akan", "telah", "sudah", "tidak", "tak", "belum", "tetap", "masih", "harus", "ingin",
-    "enggan", "bersikeras", "berjanji", "berharap", "berupaya", "bereaksi",
+    "enggan", "bersikeras", "berjanji", "berharap", "berupaya", "bereaksi", "sepakat", "bersepakat",
 }  # fmt: skip
 # "pemerintahan Trump", "rezim Assad": a leader's government, so his country
 ADMINISTRATION = frozenset({"pemerintahan", "rezim", "administrasi"})
@@ -1515,7 +1526,7 @@ LEADER_ROLES = ("president", "prime-minister", "monarch", "supreme-leader")
 # diperkirakan telah memasok"
 AGENT_ADVERBS = {
     "juga", "pun", "pula", "kembali", "terus", "sempat", "kemudian", "lalu", "segera", "bahkan",
-    "justru", "diperkirakan", "dilaporkan", "dikabarkan", "disebut",
+    "justru", "diperkirakan", "dilaporkan", "dikabarkan", "disebut", "tengah", "sedang",
 }  # fmt: skip
 
 

@@ -406,6 +406,8 @@ class Extractor:
             ex.events = []
         for ev in ex.events:
             during = getattr(ev, "_during", None)
+            while getattr(during, "_merged_into", None) is not None:
+                during = during._merged_into  # type: ignore[union-attr]
             if ev.date is None and during is not None and during.date is not None:
                 ev.date, ev.date_text = during.date, during.date_text
             if ev.place is None and during is not None and during.place is not None and _opens_with_that_meeting(
@@ -1371,7 +1373,9 @@ class Extractor:
         if not about:
             purpose = left >= 2 and W[left - 1].lower in PURPOSE
             wanted = before + ([W[left - 2].lower] if purpose else [])
-            ev.contexts += self._time_contexts(wanted)  # "mengumumkan rencana untuk menggandakan tarif"
+            # "mengumumkan rencana untuk menggandakan tarif"; the light verb itself may plan:
+            # "menjajaki perundingan", "menjadwalkan pertemuan"
+            ev.contexts += self._time_contexts(wanted + ([W[light].lower] if light is not None else []))
             wanted += [w.lower for w in W[max(0, left - 4) : left - 1]] if purpose else []  # "undangan resmi untuk"
             if any(b in self.desire for b in wanted) and W[light if light is not None else mt.i].lower not in self.performative:
                 ev.contexts.append("Future")  # "berminat untuk bekerja sama", not "ingin mengucapkan terima kasih"
@@ -2544,6 +2548,13 @@ class Extractor:
         return days[0].value, days[0].text, W[verb].start
 
     def _inherit_dates(self, s: Sentence, events: list[Event], anaphoric: Event | None, state: DocState) -> None:
+        if anaphoric is not None:
+            for ev in events:
+                if ev.type != "CONSULT":
+                    # "dalam pembicaraan itu, Biden mendesak …": it happened during that talk,
+                    # whose date and place may only be known from a later sentence (filled
+                    # after merging)
+                    ev._during = anaphoric  # type: ignore[attr-defined]
         if all(ev.date is not None for ev in events):
             return  # most sentences: no event, so none to date
         W = s.words
@@ -2554,11 +2565,6 @@ class Extractor:
                 break
         fronted = self._fronted_date(s)
         for ev in events:
-            if anaphoric is not None and ev.type != "CONSULT":
-                # "dalam pembicaraan itu, Biden mendesak …": it happened during that talk,
-                # whose date and place may only be known from a later sentence (filled after
-                # merging)
-                ev._during = anaphoric  # type: ignore[attr-defined]
             if ev.date is not None:
                 continue
             start = ev._span[0]  # type: ignore[attr-defined]
@@ -3358,6 +3364,7 @@ def _merge_events(events: list[Event], ex: Extraction | None = None) -> list[Eve
         if target is None:
             out.append(ev)
             continue
+        ev._merged_into = target  # type: ignore[attr-defined]  # (what "pertemuan itu" meant)
         target.targets = _host_of(ex, target.targets, ev.targets) or target.targets or list(ev.targets)
         target.mode = target.mode or ev.mode
         target.date = target.date or ev.date

@@ -1934,3 +1934,43 @@ def test_what_is_agreed_at_that_meeting_happens_where_it_was_held(tmp_path):
     assert agree and agree[0]["place"] == "Q3630"
     agree = find(events_of(tmp_path, text.format("Sebelumnya,"), "2025-05-28"), "AGREE")
     assert agree and agree[0]["place"] is None
+
+
+def test_that_meeting_is_the_one_a_later_mention_was_merged_into(tmp_path):
+    # the meeting named again (no place of its own) is merged into the first; what is agreed
+    # "Dari pertemuan itu" still happens where the meeting was held
+    text = ("Presiden RI Prabowo Subianto dan Presiden Perancis Emmanuel Macron mengadakan pertemuan di Istana "
+            "Negara, Jakarta, Rabu (28/5/2025). Pertemuan Prabowo Subianto dan Emmanuel Macron pada Rabu "
+            "(28/5/2025) menghasilkan sejumlah perjanjian kerja sama. Dari pertemuan itu, Indonesia dan Perancis "
+            "sepakat menandatangani 4 deklarasi bersama.")
+    agree = find(events_of(tmp_path, text, "2025-05-29"), "AGREE", source={"Q252", "Q142"})
+    assert agree and agree[0]["place"] == "Q3630"
+
+
+def test_two_capitals_that_act_together_are_their_states(tmp_path):
+    evs = events_of(tmp_path, "Di satu sisi, Washington dan Teheran tengah menjajaki perundingan soal nuklir. "
+                              "Beijing dan Moskwa sepakat memperkuat kerja sama militer.", "2025-07-10")
+    talks = find(evs, "CONSULT", source={"Q30", "Q794"})
+    assert talks and {"Planned", "Future"} <= talks[0]["contexts"]  # exploring talks: not held yet
+    assert find(evs, "AGREE", source={"Q148", "Q159"})
+    # a capital that only names a place stays a city
+    assert not find(events_of(tmp_path, "Menlu Sugiono bertemu Menlu Araghchi di Teheran dan Washington.",
+                              "2025-07-10"), "CONSULT", source={"Q794"})
+
+
+def test_a_light_verb_that_plans_makes_the_event_planned(tmp_path):
+    def talks(verb):
+        evs = events_of(tmp_path, f"Indonesia dan Jepang {verb} perundingan dagang di Tokyo.", "2025-07-10")
+        return [e for e in evs if e["type"] == "CONSULT" and e["source"] | e["target"] == {"Q252", "Q17"}]
+
+    planned, held = talks("menjadwalkan"), talks("mengadakan")
+    assert planned and {"Planned", "Future"} <= planned[0]["contexts"]
+    assert held and not held[0]["contexts"]
+
+
+def test_a_sea_named_after_a_country_is_not_the_country(tmp_path):
+    evs = events_of(tmp_path, "Jepang sepakat memberikan Filipina pesawat patroli untuk memantau kapal-kapal di "
+                              "Laut China Selatan.", "2025-07-10")
+    agree = find(evs, "AGREE", source={"Q17"}, target={"Q928"})
+    assert agree and agree[0]["place"] == "south-china-sea"
+    assert not any("Q148" in e["source"] | e["target"] or e["place"] == "Q148" for e in evs)
