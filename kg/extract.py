@@ -52,6 +52,9 @@ PARTNER_TYPES = {"AGREE", "COOPERATE"}
 MODALS = {"dapat", "bisa", "siap", "mungkin"}
 # what a request asks for follows these: "mendesak agar …", "mendorong X untuk melanjutkan dialog"
 ASKED_FOR = {"agar", "supaya", "untuk"}
+_WORDS = re.compile(r"\w+")
+# between the one who must and "harus": "AS juga harus", "Israel tetap harus"
+OBLIGATION_ADVERBS = frozenset({"juga", "pun", "tetap", "memang", "tentu", "segera", "sebenarnya"})
 # ", saat …": at the same time as the clause before
 SIMULTANEOUS = {"saat", "ketika", "sewaktu", "selama", "dalam"}
 # prefixes written together with the noun they modify ("pascaserangan": after the attack)
@@ -280,6 +283,7 @@ class Extractor:
         self.address = c.words("clause", "address")
         self.allied = c.words("clause", "allied")
         self.accompany = c.words("clause", "accompany")
+        self.obligation = c.words("clause", "obligation")
         self.origin_heads = c.words("clause", "origin_heads")
         self.organised_by = c.words("clause", "organised_by")
         self.people_of = c.words("clause", "people_of")
@@ -896,6 +900,7 @@ class Extractor:
         sentence_events += self._evaluation(ex, s, sentence_events)
         # the complement of a speech verb can be a warning: "X menjawab bahwa … akan …"
         self._speech_threats(ex, s, matches, state, sentence_events)
+        self._speech_demands(ex, s, sentence_events)
         self._inherit_dates(s, sentence_events, anaphoric_consult, state)
         sentence_events = _without_requested_acts(
             _without_threatened_acts(_without_alleged_acts(sentence_events), W), W, self._is_boundary)
@@ -2463,6 +2468,71 @@ class Extractor:
             ev._span = (w.start, b)  # type: ignore[attr-defined]
             self._fill_from_complement(ex, ev, s, comp)
             events.append(ev)
+
+    def _speech_demands(self, ex: Extraction, s: Sentence, events: list[Event]) -> None:
+        """What a side says another must do is its demand of it: "AS tetap bersikeras bahwa
+        Iran harus menghentikan program pengayaan uraniumnya", '"Pihak AS harus … mencabut
+        langkah-langkah negatif terhadap China," kata Xi'. The one who must is a state or a
+        body named right before "harus" (adverbs between), in what the sentence's speaker
+        says; the speaker acts for a side (a state, a body, or a person who holds a
+        position) and is not of the state that must ("Indonesia harus …" said by an
+        Indonesian minister is policy at home)."""
+        if not s.speakers:
+            return
+        W = s.words
+        for h, w in enumerate(W):
+            if w.lower not in self.obligation or h == 0 or not s.says(w.start):
+                continue
+            k = h
+            while k > 0 and W[k - 1].lower in OBLIGATION_ADVERBS:
+                k -= 1
+            before = [m for m in s.mentions if m.kind in ("country", "organization")
+                      and k > 0 and m.end_char == W[k - 1].end and s.says(m.start_char)]
+            if not before:
+                continue
+            named = self._list_ending_at(s, before[0])
+            p = _word_index_at(W, named[0].start_char) - 1
+            while p >= 0 and W[p].lower in self.actor_heads:
+                p -= 1  # "Pihak AS harus …", "pemerintah Israel harus …"
+            if p >= 0 and not (self._is_boundary(W[p]) or W[p].lower in self.complementizer):
+                continue  # inside a phrase: "sikap Indonesia … apabila Israel mengakui Palestina harus …"
+            nxt = next((x.lower for x in W[h + 1 :] if x.lower not in OBLIGATION_ADVERBS), "")
+            if nxt.startswith("di") and nxt not in {"dia", "diri"}:
+                continue  # "Iran harus diberi sanksi": done to it, not asked of it
+            for m in named:
+                self._add_entity(ex, m)
+            targets = [self._key(m) for m in named]
+            sources = [a for a in s.speakers if a in ex.entities]
+            if not sources or set(sources) & set(targets) or not all(self._acts_for_a_side(ex, s, a) for a in sources):
+                continue
+            home = {_country_of(ex, a) for a in sources} - {None}
+            if any(_country_of(ex, t) in home for t in targets):
+                continue
+            end = next((x.end for x in W[h + 1 :] if self._is_boundary(x)), W[-1].end)
+            ev = Event(type="REQUEST", sources=sources, targets=targets, trigger=w.text,
+                       evidence=(s.start, s.end), confidence=0.55)
+            ev._trigger = None  # type: ignore[attr-defined]
+            ev._span = (w.start, end)  # type: ignore[attr-defined]
+            ev.topics = self._topics(ex, [x for x in W[h + 1 :] if x.end <= end])
+            events.append(ev)
+
+    def _acts_for_a_side(self, ex: Extraction, s: Sentence, key: str) -> bool:
+        """A state or a body, or a person who holds a position or is titled where the article
+        names them ("Juru Bicara Kementerian Luar Negeri AS Tammy Bruce … Dia menuturkan"),
+        not an analyst ("Sharon Seah, peneliti senior di ISEAS")."""
+        ent = ex.entities[key]
+        if ent.kind in ("country", "organization") or (ent.kind == "person" and ent.positions):
+            return True
+        if ent.kind != "person":
+            return False
+        gaz = Gazetteer.default()
+        for a, _ in ent.mentions:
+            # the words just before the name, in its sentence
+            words = [w.casefold() for w in _WORDS.findall(s.text[max(0, a - 80) : a].rsplit(".", 1)[-1])]
+            if any(tuple(words[q : q + len(t.tokens)]) == t.tokens
+                   for q in range(len(words)) for t in gaz.titles_starting(words[q])):
+                return True
+        return False
 
     def _said_then(self, ex: Extraction, sentences: list[Sentence]) -> None:
         """ "… Indonesia siap untuk mengakui Israel," ujar Prabowo. / Hal tersebut disampaikan

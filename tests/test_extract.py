@@ -1974,3 +1974,23 @@ def test_a_sea_named_after_a_country_is_not_the_country(tmp_path):
     agree = find(evs, "AGREE", source={"Q17"}, target={"Q928"})
     assert agree and agree[0]["place"] == "south-china-sea"
     assert not any("Q148" in e["source"] | e["target"] or e["place"] == "Q148" for e in evs)
+
+
+def test_what_a_side_says_another_must_do_is_its_demand(tmp_path):
+    def requests(text):
+        return [(e["source"], e["target"]) for e in events_of(tmp_path, text, "2025-06-05") if e["type"] == "REQUEST"]
+
+    assert requests("AS tetap bersikeras bahwa Iran harus menghentikan program pengayaan uraniumnya.") == [
+        ({"Q30"}, {"Q794"})]
+    assert requests('"Pihak AS harus mencabut langkah-langkah negatif terhadap China," bunyi pernyataan resmi '
+                    "Pemerintah China.") == [({"Q148"}, {"Q30"})]
+    # a spokesperson titled in the sentence before, then "Dia"
+    assert requests("Juru Bicara Kementerian Luar Negeri AS Tammy Bruce mengatakan, sanksi tersebut tidak akan "
+                    "membantu. Dia menuturkan, Inggris, Kanada, dan Australia harus fokus pada Hamas.") == [
+        ({"tammy-bruce"}, {"Q145", "Q16", "Q408"})]
+    # no demand: an analyst's view, policy at home, what is done to a state, a state inside a phrase
+    assert not requests('"Malaysia harus menanggapi pemilu di Myanmar," ujar Sharon Seah, peneliti senior di ISEAS.')
+    assert not requests('"Indonesia harus memperkuat ekspor," kata Menteri Perdagangan Budi Santoso.')
+    assert not requests("Menlu Rusia Sergey Lavrov mengatakan Iran harus diberi jaminan keamanan.")
+    assert not requests("Majelis Ulama Indonesia menyatakan, sikap Indonesia yang siap mengakui Israel apabila "
+                        "Israel mengakui Palestina harus diikuti dengan komitmen.")
