@@ -53,6 +53,11 @@ MODALS = {"dapat", "bisa", "siap", "mungkin"}
 # what a request asks for follows these: "mendesak agar …", "mendorong X untuk melanjutkan dialog"
 ASKED_FOR = {"agar", "supaya", "untuk"}
 _WORDS = re.compile(r"\w+")
+# "kelima negara itu": how many states the phrase takes up again
+COLLECTIVE_NUMERALS = {
+    "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5, "keenam": 6, "ketujuh": 7,
+    "kedelapan": 8, "kesembilan": 9, "kesepuluh": 10,
+}  # fmt: skip
 # between the one who must and "harus": "AS juga harus", "Israel tetap harus"
 OBLIGATION_ADVERBS = frozenset({"juga", "pun", "tetap", "memang", "tentu", "segera", "sebenarnya"})
 # ", saat …": at the same time as the clause before
@@ -257,6 +262,7 @@ class DocState:
     ex: Extraction | None = None  # the article's extraction, to add entities a reference needs
     private: frozenset[str] = frozenset()  # people known only by name, no actors on their own
     pair_here: list[str] = field(default_factory=list)  # the two sides of an event of this sentence
+    last_country_list: list[str] = field(default_factory=list)  # the last list of two or more states
 
 
 # ------------------------------------------------------------------------ extractor
@@ -621,8 +627,15 @@ class Extractor:
                         if m is not None:
                             speaker = self._key(m)
                     if speaker or label:
-                        s.tail_start = W[i - 1].start if i > 0 and W[i - 1].text == "," else w.start
-                        content_span = (s.start, s.tail_start)
+                        comma = next((q for q in range(i + 1, len(W)) if W[q].text == ","), None)
+                        if all(x.lower in self.adverbs or x.lower in self.linking_adverbs for x in W[:i]) \
+                                and comma is not None and comma + 1 < len(W):
+                            # fronted: "Menurut Rubio, Inggris mengecam Hamas": what follows
+                            # the comma is what is said, events and all
+                            content_span = (W[comma + 1].start, s.end)
+                        else:
+                            s.tail_start = W[i - 1].start if i > 0 and W[i - 1].text == "," else w.start
+                            content_span = (s.start, s.tail_start)
                         confidence = 0.85
                     break
         # 3. "X mengatakan (bahwa) …" opening the sentence ("Sebelumnya, pada 19 Mei, para
@@ -1103,6 +1116,7 @@ class Extractor:
                 preps = OBJECT_PREPS if trig.type in UNDIRECTED else OBJECT_PREPS + ("dengan", "dari")
                 preps += trig.target_preps
                 targets, after = self._object(s, mt.j, limit, prepositions=preps)
+                targets = targets or self._plural_anaphor(s, mt.j, state)
                 if trig.type == "SANCTION" and targets and mt.j < len(W) and any(
                         m.start_char == W[mt.j].start and m.kind == "organization" for m in s.mentions):
                     # "memulihkan sanksi PBB terhadap Iran": whose sanctions, not their target
@@ -1803,6 +1817,11 @@ class Extractor:
                 named = state.last_of_kind.get(self.anaphor_heads[w.lower])
                 if named:
                     return named[-1:]
+            if (k == a or W[k - 1].lower in self.adverbs) and (
+                    w.lower == "negara-negara" or w.lower in COLLECTIVE_NUMERALS):
+                named = self._plural_anaphor(s, k, state)  # "Kelima negara tersebut juga …"
+                if named:
+                    return named
             if (w.lower == "kedua" and k + 1 < len(W) and W[k + 1].lower in self.anaphor_heads
                     and any(x.lower in self.event_anaphors for x in W[k + 2 : k + 9])):
                 # "Kedua pengadilan internasional yang berkantor di Den Haag itu": the last
@@ -1924,6 +1943,27 @@ class Extractor:
             # ones named among those the verb takes
             return self._after_word(s, k + 1, len(W), (W[k + 1].lower,), reach=6), k
         return [], k
+
+    def _plural_anaphor(self, s: Sentence, j: int, state: DocState) -> list[str]:
+        """ "menuntut negara-negara sekutu AS tersebut untuk …", "kelima negara itu": the
+        states of the last list of states named before (of that many, when counted)."""
+        W = s.words
+        if j + 1 >= len(W):
+            return []
+        count = COLLECTIVE_NUMERALS.get(W[j].lower)
+        if W[j].lower == "negara-negara":
+            start = j + 1
+        elif count is not None and W[j + 1].lower == "negara":
+            start = j + 2
+        else:
+            return []
+        for q in range(start, min(len(W), start + 5)):
+            if self._is_boundary(W[q]):
+                return []
+            if W[q].lower in DEMONSTRATIVES:
+                named = state.last_country_list
+                return list(named) if named and count in (None, len(named)) else []
+        return []
 
     def _their_leader(self, ex: Extraction, s: Sentence, j: int, limit: int, sides: list[str],
                       article: Article) -> list[str]:
@@ -2709,6 +2749,11 @@ class Extractor:
         elif s.speaker and not s.speaker.startswith("person/") and _phrase_in(
                 [w.lower for w in s.words[:3]], [tuple(h.split()) for h in self.anon_heads]):
             state.spokesperson_of = s.speaker  # "Juru Bicara Kementerian Luar Negeri Korea Utara …"
+        countries = [m for m in s.mentions if m.kind == "country"]
+        for m in countries:
+            named = self._list_ending_at(s, m, kinds=("country",))
+            if len(named) >= 2:  # (the last list of the sentence is kept)
+                state.last_country_list = _uniq(self._key(x) for x in named)
         for m in s.mentions:
             if m.kind in ACTOR_KINDS:
                 key = self._key(m)

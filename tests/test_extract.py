@@ -1994,3 +1994,33 @@ def test_what_a_side_says_another_must_do_is_its_demand(tmp_path):
     assert not requests("Menlu Rusia Sergey Lavrov mengatakan Iran harus diberi jaminan keamanan.")
     assert not requests("Majelis Ulama Indonesia menyatakan, sikap Indonesia yang siap mengakui Israel apabila "
                         "Israel mengakui Palestina harus diikuti dengan komitmen.")
+
+
+def test_the_states_named_in_a_list_are_taken_up_again_by_a_plural(tmp_path):
+    five = {"Q145", "Q16", "Q20", "Q664", "Q408"}
+    listed = ("Inggris, Kanada, Norwegia, Selandia Baru, dan Australia menjatuhkan sanksi kepada dua menteri "
+              "Israel. Menlu AS Marco Rubio mengecam langkah Jepang. ")
+    evs = events_of(tmp_path, listed + "Dia juga menuntut negara-negara sekutu AS tersebut untuk mencabut sanksi.",
+                    "2025-06-11")
+    assert find(evs, "REQUEST", target=five)
+    evs = events_of(tmp_path, listed + "Kelima negara itu juga mengecam Hamas.", "2025-06-11")
+    assert [e["source"] for e in evs if e["type"] == "ACCUSE" and e["target"] == {"Q38799"}] == [five]
+    # a count that does not fit the list takes nothing up
+    evs = events_of(tmp_path, listed + "Dia juga menuntut ketiga negara tersebut untuk mencabut sanksi.",
+                    "2025-06-11")
+    assert not any(e["type"] == "REQUEST" and e["target"] & five for e in evs)
+
+
+def test_a_fronted_menurut_keeps_the_events_of_what_follows(tmp_path):
+    evs = events_of(tmp_path, "Menurut Rubio, Inggris mengecam Hamas.", "2025-06-11")
+    assert find(evs, "ACCUSE", source={"Q145"}, target={"Q38799"})
+    # at the end it is an attribution, as before
+    evs = events_of(tmp_path, "Inggris mengecam Hamas, menurut Rubio.", "2025-06-11")
+    assert find(evs, "ACCUSE", source={"Q145"}, target={"Q38799"})
+
+
+def test_pushing_a_thing_is_no_request(tmp_path):
+    assert not [e for e in events_of(tmp_path, "Uni Eropa mendorong pertumbuhan investasi di Indonesia.", "2025-06-11")
+                if e["type"] == "REQUEST"]
+    assert find(events_of(tmp_path, "Uni Eropa mendorong Israel untuk menghentikan serangan di Gaza.", "2025-06-11"),
+                "REQUEST", source={"Q458"}, target={"Q801"})
