@@ -1372,7 +1372,9 @@ class Extractor:
                 ex.entities[t].kind == "organization" for t in ev.targets if t in ex.entities))
         ):
             ev.mode = "multilateral"
-        ev.place = ev.place or self._place(s, mt.i, mt.j, limit, ex)
+        # a statement's place is where it was made ("Dalam pidatonya di Jenewa, X mengecam"),
+        # not where what it speaks of happens ("mengecam serangan Israel di Gaza")
+        ev.place = ev.place or self._place(s, mt.i, mt.j, mt.j if trig.type in SPEECH_ACTS else limit, ex)
         if ev.type == "CONSULT" and not ev.place:
             ev.place = self._hosted_by(ex, s, mt, state, _actors(ev))
         if ev.type == "CONSULT" and not ev.place and len(cities_named) == 1:
@@ -2994,6 +2996,7 @@ def _entity_key_for(ex: Extraction, ref: str | None) -> str | None:
 UNDIRECTED = {"CONSULT", "AGREE", "COOPERATE"}
 CONDITIONS_CONTENT = {"THREATEN", "REQUEST"}  # types whose condition is on what is threatened or asked
 JUDGEMENTS = {"ACCUSE", "REJECT"}  # types whose target can be the author of an act judged
+SPEECH_ACTS = {"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN"}  # acts done by saying: placed where said
 CONTRAST = {"namun", "tetapi", "tapi", "sedangkan", "sementara", "melainkan"}  # a denial does not cross these
 # acts a threat can name right after its verb ("mengancam menaikkan tarif", "mengancam akan menyerang")
 THREATENED_ACTS = {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE"}

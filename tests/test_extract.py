@@ -2024,3 +2024,11 @@ def test_pushing_a_thing_is_no_request(tmp_path):
                 if e["type"] == "REQUEST"]
     assert find(events_of(tmp_path, "Uni Eropa mendorong Israel untuk menghentikan serangan di Gaza.", "2025-06-11"),
                 "REQUEST", source={"Q458"}, target={"Q801"})
+
+
+def test_a_condemnation_is_not_placed_where_what_it_condemns_happened(tmp_path):
+    evs = events_of(tmp_path, "Paus Leo XIV mengecam dengan keras kekejaman yang dilakukan Israel di Jalur Gaza. "
+                              "Menlu Sugiono mengecam serangan Israel di Gaza.", "2025-07-21")
+    condemned = [e for e in evs if e["type"] == "ACCUSE"]
+    assert len(condemned) == 2 and all(e["place"] is None for e in condemned)
+    assert find(evs, "ASSAULT", source={"Q801"})[0]["place"] == "Q39760"  # the attack stays in Gaza
