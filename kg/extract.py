@@ -2995,7 +2995,9 @@ def _entity_key_for(ex: Extraction, ref: str | None) -> str | None:
 
 UNDIRECTED = {"CONSULT", "AGREE", "COOPERATE"}
 CONDITIONS_CONTENT = {"THREATEN", "REQUEST"}  # types whose condition is on what is threatened or asked
-JUDGEMENTS = {"ACCUSE", "REJECT"}  # types whose target can be the author of an act judged
+# types whose target can be the author of an act judged: "mengecam serangan Israel", "menyambut
+# baik kunjungan Presiden Prabowo"
+JUDGEMENTS = {"ACCUSE", "REJECT", "SUPPORT"}
 SPEECH_ACTS = {"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN"}  # acts done by saying: placed where said
 CONTRAST = {"namun", "tetapi", "tapi", "sedangkan", "sementara", "melainkan"}  # a denial does not cross these
 # acts a threat can name right after its verb ("mengancam menaikkan tarif", "mengancam akan menyerang")

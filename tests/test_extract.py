@@ -2032,3 +2032,9 @@ def test_a_condemnation_is_not_placed_where_what_it_condemns_happened(tmp_path):
     condemned = [e for e in evs if e["type"] == "ACCUSE"]
     assert len(condemned) == 2 and all(e["place"] is None for e in condemned)
     assert find(evs, "ASSAULT", source={"Q801"})[0]["place"] == "Q39760"  # the attack stays in Gaza
+
+
+def test_welcoming_an_act_supports_the_one_whose_act_it_is(tmp_path):
+    evs = events_of(tmp_path, "Presiden Rusia Vladimir Putin menyambut baik kunjungan Presiden Prabowo Subianto ke "
+                              "Rusia.", "2025-06-19")
+    assert find(evs, "SUPPORT", source={"Q7747"}, target={PRABOWO})
