@@ -2038,3 +2038,10 @@ def test_welcoming_an_act_supports_the_one_whose_act_it_is(tmp_path):
     evs = events_of(tmp_path, "Presiden Rusia Vladimir Putin menyambut baik kunjungan Presiden Prabowo Subianto ke "
                               "Rusia.", "2025-06-19")
     assert find(evs, "SUPPORT", source={"Q7747"}, target={PRABOWO})
+
+
+def test_a_talk_owned_by_whoever_reports_it(tmp_path):
+    # "mengabarkan" is a speech verb: Trump, who reports "dialognya", is its owner
+    evs = events_of(tmp_path, "Melalui media sosial, Trump mengabarkan bahwa dialognya bersama Xi Jinping "
+                              "berlangsung sekitar satu setengah jam.", "2025-06-06")
+    assert [e for e in evs if e["type"] == "CONSULT" and e["source"] | e["target"] == {"Q22686", "Q15031"}]
