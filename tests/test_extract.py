@@ -273,7 +273,9 @@ def test_a_quote_said_by_a_pronoun_is_the_persons_spoken_of(tmp_path):
     statements = extraction_of(tmp_path, "Prabowo pun mengaku senang karena hubungan antara Indonesia dan Rusia "
                                "kini telah berkembang lebih jauh.\n\n\"Hari ini hubungan kita semakin tinggi,\" "
                                "kata dia.", "2025-06-20").statements
+    # ("mengaku senang …" is a statement of its own, reported)
     assert [(st.speaker, st.content) for st in statements] == [
+        ("person/prabowo-subianto", "senang karena hubungan antara Indonesia dan Rusia kini telah berkembang lebih jauh."),
         ("person/prabowo-subianto", "Hari ini hubungan kita semakin tinggi")]
 
 
