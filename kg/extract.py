@@ -1375,6 +1375,8 @@ class Extractor:
         # a statement's place is where it was made ("Dalam pidatonya di Jenewa, X mengecam"),
         # not where what it speaks of happens ("mengecam serangan Israel di Gaza")
         ev.place = ev.place or self._place(s, mt.i, mt.j, mt.j if trig.type in SPEECH_ACTS else limit, ex)
+        if not ev.place and trig.mode == "visit" and voice == "active":
+            ev.place = self._visited_place(s, mt.j, limit)
         if ev.type == "CONSULT" and not ev.place:
             ev.place = self._hosted_by(ex, s, mt, state, _actors(ev))
         if ev.type == "CONSULT" and not ev.place and len(cities_named) == 1:
@@ -1945,6 +1947,18 @@ class Extractor:
             # ones named among those the verb takes
             return self._after_word(s, k + 1, len(W), (W[k + 1].lower,), reach=6), k
         return [], k
+
+    def _visited_place(self, s: Sentence, j: int, limit: int) -> str | None:
+        """The place a visit verb takes as its object: "mengunjungi Magelang", "mengunjungi
+        Akademi Militer (Akmil) Magelang" (a facility we do not know, then its city)."""
+        W = s.words
+        for k in range(j, min(limit, j + 6, len(W))):
+            if self._is_boundary(W[k]) and W[k].text not in "()":
+                return None
+            m = next((m for m in s.mentions if m.start_char == W[k].start), None)
+            if m is not None:
+                return self._key(m) if m.kind in PLACE_KINDS else None
+        return None
 
     def _plural_anaphor(self, s: Sentence, j: int, state: DocState) -> list[str]:
         """ "menuntut negara-negara sekutu AS tersebut untuk …", "kelima negara itu": the

@@ -2047,3 +2047,10 @@ def test_a_talk_owned_by_whoever_reports_it(tmp_path):
     evs = events_of(tmp_path, "Melalui media sosial, Trump mengabarkan bahwa dialognya bersama Xi Jinping "
                               "berlangsung sekitar satu setengah jam.", "2025-06-06")
     assert [e for e in evs if e["type"] == "CONSULT" and e["source"] | e["target"] == {"Q22686", "Q15031"}]
+
+
+def test_visiting_a_place_places_the_visit(tmp_path):
+    evs = events_of(tmp_path, "Presiden Prancis Emmanuel Macron tiba di Indonesia pada Selasa (27/5/2025). Macron "
+                              "akan mengunjungi Akademi Militer (Akmil) Magelang dan Candi Borobudur.", "2025-05-27")
+    visits = [e for e in evs if e["type"] == "CONSULT" and e["place"] == "magelang"]
+    assert visits and visits[0]["source"] == {MACRON} and "Future" in visits[0]["contexts"]
