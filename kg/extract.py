@@ -1377,6 +1377,14 @@ class Extractor:
         ev.place = ev.place or self._place(s, mt.i, mt.j, mt.j if trig.type in SPEECH_ACTS else limit, ex)
         if not ev.place and trig.mode == "visit" and voice == "active":
             ev.place = self._visited_place(s, mt.j, limit)
+        if not ev.place and trig.type in SPEECH_ACTS:
+            # but the setting set off after it is where: "memberikan tanda jasa kepada Presiden
+            # Prabowo, dalam rangkaian kunjungannya ke Akademi Militer Magelang"
+            # (the setting may name an event of its own, past this trigger's window)
+            k = next((q for q in range(mt.j, len(W) - 1) if W[q].text == "," and (
+                W[q + 1].lower in SIMULTANEOUS | AFTER_WHEN or W[q + 1].lower in self.setting)), None)
+            if k is not None:
+                ev.place = self._place(s, k + 1, k + 1, len(W), ex)
         if ev.type == "CONSULT" and not ev.place:
             ev.place = self._hosted_by(ex, s, mt, state, _actors(ev))
         if ev.type == "CONSULT" and not ev.place and len(cities_named) == 1:

@@ -2054,3 +2054,11 @@ def test_visiting_a_place_places_the_visit(tmp_path):
                               "akan mengunjungi Akademi Militer (Akmil) Magelang dan Candi Borobudur.", "2025-05-27")
     visits = [e for e in evs if e["type"] == "CONSULT" and e["place"] == "magelang"]
     assert visits and visits[0]["source"] == {MACRON} and "Future" in visits[0]["contexts"]
+
+
+def test_an_award_is_placed_by_the_setting_set_off_after_it(tmp_path):
+    evs = events_of(tmp_path, "Presiden Prancis, Emmanuel Macron, memberikan tanda jasa kehormatan kepada Presiden "
+                              "Prabowo Subianto, dalam rangkaian kunjungannya ke Akademi Militer Magelang, Jawa Tengah, "
+                              "pada Kamis (29/5/2025).", "2025-05-29")
+    award = find(evs, "SUPPORT", source={MACRON}, target={PRABOWO})
+    assert award and award[0]["place"] == "magelang" and award[0]["date"] == date(2025, 5, 29)
