@@ -2062,3 +2062,11 @@ def test_an_award_is_placed_by_the_setting_set_off_after_it(tmp_path):
                               "pada Kamis (29/5/2025).", "2025-05-29")
     award = find(evs, "SUPPORT", source={MACRON}, target={PRABOWO})
     assert award and award[0]["place"] == "magelang" and award[0]["date"] == date(2025, 5, 29)
+
+
+def test_a_home_city_or_sea_without_a_qid_is_no_place_abroad(tmp_path):
+    # Magelang, the North Natuna Sea: keyed in the gazetteer with no QID, so no country known
+    # from the QID table; they are home places (cues.toml [home]), not abroad
+    assert not events_of(tmp_path, "Presiden Prabowo Subianto berkunjung ke Magelang, Jawa Tengah, pada Kamis "
+                                   "(29/5/2025).", "2025-05-29")
+    assert not events_of(tmp_path, "TNI AL mengerahkan kapal perang ke Laut Natuna Utara.", "2025-05-29")
