@@ -53,6 +53,8 @@ MODALS = {"dapat", "bisa", "siap", "mungkin"}
 # what a request asks for follows these: "mendesak agar …", "mendorong X untuk melanjutkan dialog"
 ASKED_FOR = {"agar", "supaya", "untuk"}
 _WORDS = re.compile(r"\w+")
+# a protest "setelah/menyusul X …" answers X's act
+PROVOKED_BY = frozenset({"setelah", "usai", "seusai", "menyusul", "pasca", "sesudah"})
 # "kelima negara itu": how many states the phrase takes up again
 COLLECTIVE_NUMERALS = {
     "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5, "keenam": 6, "ketujuh": 7,
@@ -845,6 +847,8 @@ class Extractor:
                     owner, _ = self._noun_actors(s, nxt.j, matches[n + 2].i if n + 2 < len(matches) else len(W),
                                                  modifiers=True)
                     ev.targets = [o for o in owner if o not in ev.sources]
+            if ev is not None and ev.type == "ACCUSE" and not ev.targets:
+                ev.targets = self._provoked_by(s, mt.j, ev.sources)
             if ev is not None and mt.trigger.needs_target and not ev.targets:
                 ev = None  # concern over a flood is no one's accusation
             if (ev is not None and ev.mode == "multilateral" and mt.voice == "noun"
@@ -1955,6 +1959,27 @@ class Extractor:
             # ones named among those the verb takes
             return self._after_word(s, k + 1, len(W), (W[k + 1].lower,), reach=6), k
         return [], k
+
+    def _provoked_by(self, s: Sentence, j: int, sources: list[str]) -> list[str]:
+        """The one whose act a protest answers, when the protest names no one: "Beijing
+        melayangkan protes setelah Departemen Perdagangan AS mengeluarkan peringatan …" (the
+        subject of the clause right after "setelah/usai/menyusul", its actor first)."""
+        W = s.words
+        k = j
+        while k < len(W) and k - j < 3 and W[k].lower not in PROVOKED_BY:
+            if self._is_boundary(W[k]) or _looks_verb(W[k].lower):
+                return []
+            k += 1
+        if k >= len(W) or W[k].lower not in PROVOKED_BY:
+            return []
+        for q in range(k + 1, min(len(W), k + 6)):
+            if self._is_boundary(W[q]) or _looks_verb(W[q].lower):
+                return []
+            m = next((m for m in s.mentions if W[q].start <= m.start_char < W[q].end and m.kind in ACTOR_KINDS), None)
+            if m is not None:
+                key = self._key(m)
+                return [] if key in sources else [key]
+        return []
 
     def _visited_place(self, s: Sentence, j: int, limit: int) -> str | None:
         """The place a visit verb takes as its object: "mengunjungi Magelang", "mengunjungi

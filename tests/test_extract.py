@@ -2070,3 +2070,10 @@ def test_a_home_city_or_sea_without_a_qid_is_no_place_abroad(tmp_path):
     assert not events_of(tmp_path, "Presiden Prabowo Subianto berkunjung ke Magelang, Jawa Tengah, pada Kamis "
                                    "(29/5/2025).", "2025-05-29")
     assert not events_of(tmp_path, "TNI AL mengerahkan kapal perang ke Laut Natuna Utara.", "2025-05-29")
+
+
+def test_a_protest_after_an_act_is_against_its_author(tmp_path):
+    evs = events_of(tmp_path, "Beijing melayangkan protes setelah Departemen Perdagangan AS mengeluarkan peringatan "
+                              "kepada industri semikonduktor domestik.", "2025-06-10")
+    assert find(evs, "ACCUSE", source={"Q148"}, target={"Q30"})
+    assert not events_of(tmp_path, "Warga Jakarta melayangkan protes setelah harga beras naik.", "2025-06-10")
