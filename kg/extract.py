@@ -2588,13 +2588,13 @@ class Extractor:
             nxt = next((x.lower for x in W[h + 1 :] if x.lower not in OBLIGATION_ADVERBS), "")
             if nxt.startswith("di") and nxt not in {"dia", "diri"}:
                 continue  # "Iran harus diberi sanksi": done to it, not asked of it
-            for m in named:
-                self._add_entity(ex, m)
             targets = [self._key(m) for m in named]
             sources = [a for a in s.speakers if a in ex.entities]
             if not sources or set(sources) & set(targets) or not all(self._acts_for_a_side(ex, s, a) for a in sources):
                 continue
             home = {_country_of(ex, a) for a in sources} - {None}
+            for m in named:
+                self._add_entity(ex, m)
             if any(_country_of(ex, t) in home for t in targets):
                 continue
             end = next((x.end for x in W[h + 1 :] if self._is_boundary(x)), W[-1].end)
