@@ -53,8 +53,6 @@ MODALS = {"dapat", "bisa", "siap", "mungkin"}
 # what a request asks for follows these: "mendesak agar …", "mendorong X untuk melanjutkan dialog"
 ASKED_FOR = {"agar", "supaya", "untuk"}
 _WORDS = re.compile(r"\w+")
-# a protest "setelah/menyusul X …" answers X's act
-PROVOKED_BY = frozenset({"setelah", "usai", "seusai", "menyusul", "pasca", "sesudah"})
 # "kelima negara itu": how many states the phrase takes up again
 COLLECTIVE_NUMERALS = {
     "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5, "keenam": 6, "ketujuh": 7,
@@ -73,6 +71,8 @@ COORDINATION = {"", "-", "--", "dan", ",", "serta", ", dan", "dan juga", "/", "�
 LIST_GAPS = COORDINATION - {"", "-", "--", "–"}
 PURPOSE = {"untuk", "guna", "demi"}  # purpose clauses share their matrix subject
 AFTER_WHEN = {"setelah", "sesudah", "usai", "seusai", "sebelum", "sembari", "sambil", "seraya"}  # so do time clauses
+# a protest "setelah/menyusul X …" answers X's act (the time words that follow an act)
+PROVOKED_BY = frozenset(AFTER_WHEN - {"sebelum", "sembari", "sambil", "seraya"} | {"menyusul", "pasca"})
 # spaCy keeps every word it has seen, for good (a Lexeme and its strings): 55,000 words after
 # 3,000 bulk articles, and the process grows by ~1 KiB per word. Once the vocabulary holds
 # this many, each article runs in a spaCy memory zone, which frees the words new to it when
@@ -1986,7 +1986,7 @@ class Extractor:
         Akademi Militer (Akmil) Magelang" (a facility we do not know, then its city)."""
         W = s.words
         for k in range(j, min(limit, j + 6, len(W))):
-            if self._is_boundary(W[k]) and W[k].text not in "()":
+            if self._is_boundary(W[k]) and W[k].text not in {"(", ")"}:
                 return None
             m = next((m for m in s.mentions if m.start_char == W[k].start), None)
             if m is not None:
@@ -2590,7 +2590,7 @@ class Extractor:
                 continue  # "Iran harus diberi sanksi": done to it, not asked of it
             targets = [self._key(m) for m in named]
             sources = [a for a in s.speakers if a in ex.entities]
-            if not sources or set(sources) & set(targets) or not all(self._acts_for_a_side(ex, s, a) for a in sources):
+            if not sources or set(sources) & set(targets) or not all(self._acts_for_a_side(ex, a) for a in sources):
                 continue
             home = {_country_of(ex, a) for a in sources} - {None}
             for m in named:
@@ -2605,7 +2605,7 @@ class Extractor:
             ev.topics = self._topics(ex, [x for x in W[h + 1 :] if x.end <= end])
             events.append(ev)
 
-    def _acts_for_a_side(self, ex: Extraction, s: Sentence, key: str) -> bool:
+    def _acts_for_a_side(self, ex: Extraction, key: str) -> bool:
         """A state or a body, or a person who holds a position or is titled where the article
         names them ("Juru Bicara Kementerian Luar Negeri AS Tammy Bruce … Dia menuturkan"),
         not an analyst ("Sharon Seah, peneliti senior di ISEAS")."""
@@ -2617,7 +2617,7 @@ class Extractor:
         gaz = Gazetteer.default()
         for a, _ in ent.mentions:
             # the words just before the name, in its sentence
-            words = [w.casefold() for w in _WORDS.findall(s.text[max(0, a - 80) : a].rsplit(".", 1)[-1])]
+            words = [w.casefold() for w in _WORDS.findall(ex.article.text[max(0, a - 80) : a].rsplit(".", 1)[-1])]
             if any(tuple(words[q : q + len(t.tokens)]) == t.tokens
                    for q in range(len(words)) for t in gaz.titles_starting(words[q])):
                 return True
